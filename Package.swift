@@ -1,0 +1,64 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// One settings array for every Swift target, so the whole package builds the same way.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+/// The simulator's hot loop relies on exclusive access it proves by construction;
+/// dynamic exclusivity checks cost about a quarter of its speed in release builds.
+let simulatorSettings: [SwiftSetting] = swiftSettings + [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "Autocomp",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "autocomp", targets: ["CLI"]),
+        .library(name: "Simulator", targets: ["Simulator"]),
+        .library(name: "Worker", targets: ["Worker"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // RISC-V host + accelerator simulator. No package dependencies: the whole hot path lives here.
+        .target(name: "Simulator", swiftSettings: simulatorSettings),
+        // C runtime and headers for programs that run on the simulator (resources only).
+        .target(name: "TargetRuntime", resources: [.copy("Runtime")], swiftSettings: swiftSettings),
+        // The coordinator <-> worker wire contract.
+        .target(name: "ClusterProtocol", path: "Sources/Protocol", swiftSettings: swiftSettings),
+        // Compiles and runs candidate programs.
+        .target(
+            name: "Worker",
+            dependencies: ["Simulator", "TargetRuntime", "ClusterProtocol"],
+            swiftSettings: swiftSettings
+        ),
+        // The search, the agents and the job store.
+        .target(name: "Coordinator", dependencies: ["ClusterProtocol"], swiftSettings: swiftSettings),
+        // The single `autocomp` executable.
+        .executableTarget(
+            name: "CLI",
+            dependencies: [
+                "Simulator", "Worker", "Coordinator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [.copy("Examples")],
+            swiftSettings: swiftSettings
+        ),
+
+        // Test-only C library: IEEE-754 reference results from the host FPU (fenv), for the F/D tests.
+        .target(name: "HostFloatReference", path: "Tests/HostFloatReference"),
+        .testTarget(
+            name: "SimulatorTests",
+            dependencies: ["Simulator", "Worker", "HostFloatReference"],
+            resources: [.copy("Programs")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "WorkerTests", dependencies: ["Worker", "TargetRuntime"], resources: [.copy("Programs")], swiftSettings: swiftSettings),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Simulator"], swiftSettings: swiftSettings),
+    ]
+)

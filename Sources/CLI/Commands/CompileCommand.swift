@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Worker
+
+/// `autocomp cc`: compiles bare-metal C/assembly for the simulator with the cross compiler
+/// and our target runtime.
+struct CompileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cc",
+        abstract: "Compile C or assembly sources into a program for the simulator.",
+        discussion: """
+            Uses riscv64-unknown-elf-gcc with the flags upstream Gemmini programs use \
+            (\(CrossCompiler.targetFlags.joined(separator: " "))) and links the autocomp target runtime.
+            """
+    )
+
+    @Argument(help: "C (.c) or assembly (.S, .s) source files.")
+    var sources: [String]
+
+    @Option(name: .customShort("o"), help: "The program to write.")
+    var output: String
+
+    @Option(name: .customShort("I", allowingJoined: true), help: "Add a header search directory.")
+    var includeDirectories: [String] = []
+
+    @Option(name: .customShort("D", allowingJoined: true), help: "Define a macro: NAME or NAME=VALUE.")
+    var defines: [String] = []
+
+    @Option(name: .customShort("O", allowingJoined: true), help: "Optimization level: 0, 1, 2, 3, s, fast or g.")
+    var optimization: String = "2"
+
+    func validate() throws {
+        guard ["0", "1", "2", "3", "s", "fast", "g", "z"].contains(optimization) else {
+            throw ValidationError("-O\(optimization): unknown optimization level (use 0, 1, 2, 3, s, fast or g)")
+        }
+        if sources.isEmpty { throw ValidationError("no source files") }
+    }
+
+    func run() throws {
+        do {
+            let compiler = try CrossCompiler.locate()
+            let options = CompileOptions(includeDirectories: includeDirectories, defines: defines, optimization: optimization)
+            let warnings = try compiler.compile(sources: sources, output: output, options: options)
+            if !warnings.isEmpty { FileHandle.standardError.write(Data(warnings.utf8)) }
+        } catch {
+            if !error.diagnostics.isEmpty { FileHandle.standardError.write(Data(error.diagnostics.utf8)) }
+            printError("autocomp cc: \(error.message)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Writes one line to standard error.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,376 @@
+/// Why `Machine.run` returned.
+enum RunStop {
+    /// The instruction budget was used up; the program can continue.
+    case budgetExhausted
+    /// The program ended through HTIF (`exitCode` is set).
+    case exited
+    /// The run stopped on a fault (`fault` is set).
+    case faulted
+}
+
+extension Machine {
+    /// Executes until `budget` more instructions have retired, the program exits, or a fault.
+    ///
+    /// This is the hot loop. Everything it touches per instruction is a local: the PC, the
+    /// retired count, and raw pointers to registers, memory and the decoded-instruction cache.
+    /// Decoding, CSRs, atomics, floating point, traps, HTIF and the RoCC port are calls out.
+    /// A trap that is taken consumes one unit of budget without retiring, so a program that
+    /// traps forever still stops.
+    func run<Timing: CoreTimingModel>(budget: UInt64, timing: inout Timing) -> RunStop {
+        let x = self.x
+        let f = self.f
+        let control = self.control
+        let memory = self.memory.bytes
+        let memoryBase = self.memory.base
+        // Accesses whose offset is at most this many bytes take the fast path (8 bytes fit).
+        let fastLimit = self.memory.size &- 8
+        let windowBase = decodeCache.windowBase
+        let windowSize = decodeCache.windowSize
+        let slots = decodeCache.slots
+        let scratchSlot = self.scratchSlot
+        // Offset of `tohost` in memory; a value no in-memory offset can come within 8 bytes of when absent.
+        let tohostOffset = program.tohost.map { $0 &- memoryBase } ?? (UInt64.max &- 64)
+
+        var pc = self.pc
+        var retired = self.retired
+        var stopAt = retired &+ budget
+        var stop = RunStop.budgetExhausted
+        defer {
+            self.pc = pc
+            self.retired = retired
+        }
+
+        run: while retired < stopAt {
+            let slot: UnsafeMutablePointer<DecodedInstruction>
+            let windowOffset = pc &- windowBase
+            if windowOffset < windowSize {
+                slot = slots + Int(truncatingIfNeeded: windowOffset >> 1)
+            } else {
+                guard let decoded = fetchAndDecode(pc) else {
+                    if let handler = enterTrap(.instructionAccessFault, value: pc, pc: pc, instruction: nil) {
+                        pc = handler; stopAt &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
+                scratchSlot.pointee = decoded
+                slot = scratchSlot
+            }
+            let d = slot.pointee
+            let rd = Int(truncatingIfNeeded: d.rd)
+            let rs1 = Int(truncatingIfNeeded: d.rs1)
+            let rs2 = Int(truncatingIfNeeded: d.rs2)
+            let imm = UInt64(bitPattern: Int64(d.imm))
+            var next = pc &+ UInt64(truncatingIfNeeded: d.length)
+            timing.dispatch(slot, pc: pc)
+
+            switch d.op {
+            case .undecoded:
+                guard let decoded = fetchAndDecode(pc) else {
+                    if let handler = enterTrap(.instructionAccessFault, value: pc, pc: pc, instruction: nil) {
+                        pc = handler; stopAt &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
+                slot.pointee = decoded
+                continue run
+            case .illegal:
+                if let handler = enterTrap(.illegalInstruction, value: UInt64(d.raw), pc: pc, instruction: d.raw) {
+                    pc = handler; stopAt &-= 1; continue run
+                }
+                stop = .faulted; break run
+
+            // MARK: RV64I upper immediates, jumps and branches
+            case .lui: x[rd] = imm
+            case .auipc: x[rd] = pc &+ imm
+            case .jal:
+                x[rd] = next
+                next = pc &+ imm
+            case .jalr:
+                let target = (x[rs1] &+ imm) & ~1
+                x[rd] = next
+                next = target
+            case .beq: if x[rs1] == x[rs2] { next = pc &+ imm }
+            case .bne: if x[rs1] != x[rs2] { next = pc &+ imm }
+            case .blt: if Int64(bitPattern: x[rs1]) < Int64(bitPattern: x[rs2]) { next = pc &+ imm }
+            case .bge: if Int64(bitPattern: x[rs1]) >= Int64(bitPattern: x[rs2]) { next = pc &+ imm }
+            case .bltu: if x[rs1] < x[rs2] { next = pc &+ imm }
+            case .bgeu: if x[rs1] >= x[rs2] { next = pc &+ imm }
+
+            // MARK: Loads
+            case .lb, .lh, .lw, .ld, .lbu, .lhu, .lwu:
+                let address = x[rs1] &+ imm
+                let width = LoadWidth.of(d.op)
+                timing.dataAccess(address: address, bytes: width.bytes, isStore: false)
+                let offset = address &- memoryBase
+                let raw: UInt64
+                if offset <= fastLimit {
+                    raw = width.load(memory + Int(truncatingIfNeeded: offset))
+                } else if let value = loadSlow(address, bytes: width.bytes) {
+                    raw = value
+                } else {
+                    if let handler = enterTrap(.loadAccessFault, value: address, pc: pc, instruction: d.raw) {
+                        pc = handler; stopAt &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
+                x[rd] = width.extend(raw)
+
+            // MARK: Stores
+            case .sb, .sh, .sw, .sd:
+                let address = x[rs1] &+ imm
+                let bytes = StoreWidth.bytes(d.op)
+                timing.dataAccess(address: address, bytes: bytes, isStore: true)
+                let offset = address &- memoryBase
+                if offset <= fastLimit {
+                    StoreWidth.store(x[rs2], bytes: bytes, to: memory + Int(truncatingIfNeeded: offset))
+                } else if !storeSlow(address, value: x[rs2], bytes: bytes) {
+                    if let handler = enterTrap(.storeAccessFault, value: address, pc: pc, instruction: d.raw) {
+                        pc = handler; stopAt &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
+                if offset &- tohostOffset < 8, serviceHostInterface(pc: pc) {
+                    if fault != nil { stop = .faulted; break run }
+                    pc = next; retired &+= 1
+                    stop = .exited; break run
+                }
+
+            // MARK: Integer register-immediate
+            case .addi: x[rd] = x[rs1] &+ imm
+            case .slti: x[rd] = Int64(bitPattern: x[rs1]) < Int64(d.imm) ? 1 : 0
+            case .sltiu: x[rd] = x[rs1] < imm ? 1 : 0
+            case .xori: x[rd] = x[rs1] ^ imm
+            case .ori: x[rd] = x[rs1] | imm
+            case .andi: x[rd] = x[rs1] & imm
+            case .slli: x[rd] = x[rs1] &<< imm
+            case .srli: x[rd] = x[rs1] &>> imm
+            case .srai: x[rd] = UInt64(bitPattern: Int64(bitPattern: x[rs1]) &>> Int64(d.imm))
+            case .addiw: x[rd] = IntegerArithmetic.signExtend32(x[rs1] &+ imm)
+            case .slliw: x[rd] = IntegerArithmetic.signExtend32(x[rs1] &<< imm)
+            case .srliw: x[rd] = IntegerArithmetic.signExtend32(UInt64(UInt32(truncatingIfNeeded: x[rs1]) &>> UInt32(d.imm)))
+            case .sraiw: x[rd] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x[rs1]) &>> Int32(d.imm)))
+
+            // MARK: Integer register-register
+            case .add: x[rd] = x[rs1] &+ x[rs2]
+            case .sub: x[rd] = x[rs1] &- x[rs2]
+            case .sll: x[rd] = x[rs1] &<< (x[rs2] & 63)
+            case .slt: x[rd] = Int64(bitPattern: x[rs1]) < Int64(bitPattern: x[rs2]) ? 1 : 0
+            case .sltu: x[rd] = x[rs1] < x[rs2] ? 1 : 0
+            case .xor: x[rd] = x[rs1] ^ x[rs2]
+            case .srl: x[rd] = x[rs1] &>> (x[rs2] & 63)
+            case .sra: x[rd] = UInt64(bitPattern: Int64(bitPattern: x[rs1]) &>> Int64(x[rs2] & 63))
+            case .or: x[rd] = x[rs1] | x[rs2]
+            case .and: x[rd] = x[rs1] & x[rs2]
+            case .addw: x[rd] = IntegerArithmetic.signExtend32(x[rs1] &+ x[rs2])
+            case .subw: x[rd] = IntegerArithmetic.signExtend32(x[rs1] &- x[rs2])
+            case .sllw: x[rd] = IntegerArithmetic.signExtend32(x[rs1] &<< (x[rs2] & 31))
+            case .srlw: x[rd] = IntegerArithmetic.signExtend32(UInt64(UInt32(truncatingIfNeeded: x[rs1]) &>> UInt32(x[rs2] & 31)))
+            case .sraw: x[rd] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x[rs1]) &>> Int32(x[rs2] & 31)))
+
+            // MARK: M
+            case .mul: x[rd] = x[rs1] &* x[rs2]
+            case .mulh: x[rd] = IntegerArithmetic.mulh(x[rs1], x[rs2])
+            case .mulhsu: x[rd] = IntegerArithmetic.mulhsu(x[rs1], x[rs2])
+            case .mulhu: x[rd] = IntegerArithmetic.mulhu(x[rs1], x[rs2])
+            case .div: x[rd] = IntegerArithmetic.div(x[rs1], x[rs2])
+            case .divu: x[rd] = IntegerArithmetic.divu(x[rs1], x[rs2])
+            case .rem: x[rd] = IntegerArithmetic.rem(x[rs1], x[rs2])
+            case .remu: x[rd] = IntegerArithmetic.remu(x[rs1], x[rs2])
+            case .mulw: x[rd] = IntegerArithmetic.signExtend32(x[rs1] &* x[rs2])
+            case .divw: x[rd] = IntegerArithmetic.divw(x[rs1], x[rs2])
+            case .divuw: x[rd] = IntegerArithmetic.divuw(x[rs1], x[rs2])
+            case .remw: x[rd] = IntegerArithmetic.remw(x[rs1], x[rs2])
+            case .remuw: x[rd] = IntegerArithmetic.remuw(x[rs1], x[rs2])
+
+            // MARK: Floating-point loads and stores
+            case .flw, .fld:
+                guard control.pointee.mstatus & MStatus.fs != 0 else {
+                    if let handler = enterTrap(.illegalInstruction, value: UInt64(d.raw), pc: pc, instruction: d.raw) {
+                        pc = handler; stopAt &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
+                let address = x[rs1] &+ imm
+                let bytes = d.op == .flw ? 4 : 8
+                timing.dataAccess(address: address, bytes: bytes, isStore: false)
+                let offset = address &- memoryBase
+                let raw: UInt64
+                if offset <= fastLimit {
+                    raw = bytes == 4
+                        ? UInt64(memory.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: offset), as: UInt32.self))
+                        : memory.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: offset), as: UInt64.self)
+                } else if let value = loadSlow(address, bytes: bytes) {
+                    raw = value
+                } else {
+                    if let handler = enterTrap(.loadAccessFault, value: address, pc: pc, instruction: d.raw) {
+                        pc = handler; stopAt &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
+                f[rd] = bytes == 4 ? FloatUnit.box(UInt32(truncatingIfNeeded: raw)) : raw
+                FloatUnit.markDirty(control)
+            case .fsw, .fsd:
+                guard control.pointee.mstatus & MStatus.fs != 0 else {
+                    if let handler = enterTrap(.illegalInstruction, value: UInt64(d.raw), pc: pc, instruction: d.raw) {
+                        pc = handler; stopAt &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
+                let address = x[rs1] &+ imm
+                let bytes = d.op == .fsw ? 4 : 8
+                timing.dataAccess(address: address, bytes: bytes, isStore: true)
+                let offset = address &- memoryBase
+                if offset <= fastLimit {
+                    StoreWidth.store(f[rs2], bytes: bytes, to: memory + Int(truncatingIfNeeded: offset))
+                } else if !storeSlow(address, value: f[rs2], bytes: bytes) {
+                    if let handler = enterTrap(.storeAccessFault, value: address, pc: pc, instruction: d.raw) {
+                        pc = handler; stopAt &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
+                if offset &- tohostOffset < 8, serviceHostInterface(pc: pc) {
+                    if fault != nil { stop = .faulted; break run }
+                    pc = next; retired &+= 1
+                    stop = .exited; break run
+                }
+
+            // MARK: Floating-point computation
+            case .fmaddS, .fmsubS, .fnmsubS, .fnmaddS, .faddS, .fsubS, .fmulS, .fdivS, .fsqrtS,
+                 .fsgnjS, .fsgnjnS, .fsgnjxS, .fminS, .fmaxS,
+                 .fcvtWS, .fcvtWUS, .fcvtLS, .fcvtLUS, .fcvtSW, .fcvtSWU, .fcvtSL, .fcvtSLU,
+                 .fmvXW, .fmvWX, .fclassS, .feqS, .fltS, .fleS,
+                 .fmaddD, .fmsubD, .fnmsubD, .fnmaddD, .faddD, .fsubD, .fmulD, .fdivD, .fsqrtD,
+                 .fsgnjD, .fsgnjnD, .fsgnjxD, .fminD, .fmaxD,
+                 .fcvtWD, .fcvtWUD, .fcvtLD, .fcvtLUD, .fcvtDW, .fcvtDWU, .fcvtDL, .fcvtDLU,
+                 .fcvtSD, .fcvtDS, .fmvXD, .fmvDX, .fclassD, .feqD, .fltD, .fleD:
+                if !FloatUnit.execute(d, x: x, f: f, control: control) {
+                    if let handler = enterTrap(.illegalInstruction, value: UInt64(d.raw), pc: pc, instruction: d.raw) {
+                        pc = handler; stopAt &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
+
+            // MARK: Atomics
+            case .lr, .sc, .amoswap, .amoadd, .amoxor, .amoand, .amoor, .amomin, .amomax, .amominu, .amomaxu:
+                let address = x[rs1]
+                timing.dataAccess(address: address, bytes: Int(d.rm), isStore: d.op != .lr)
+                if let trap = executeAtomic(d) {
+                    if let handler = enterTrap(trap, value: address, pc: pc, instruction: d.raw) {
+                        pc = handler; stopAt &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
+
+            // MARK: System
+            case .csrrw, .csrrs, .csrrc, .csrrwi, .csrrsi, .csrrci:
+                if !executeCSR(d, retired: retired, cycles: timing.cycles(retired: retired)) {
+                    if let handler = enterTrap(.illegalInstruction, value: UInt64(d.raw), pc: pc, instruction: d.raw) {
+                        pc = handler; stopAt &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
+            case .fence:
+                accelerator?.fence(memory: self.memory)
+            case .fenceI:
+                decodeCache.invalidate()
+            case .ecall:
+                if let handler = enterTrap(.environmentCallFromM, value: 0, pc: pc, instruction: d.raw) {
+                    pc = handler; stopAt &-= 1; continue run
+                }
+                stop = .faulted; break run
+            case .ebreak:
+                if let handler = enterTrap(.breakpoint, value: pc, pc: pc, instruction: d.raw) {
+                    pc = handler; stopAt &-= 1; continue run
+                }
+                stop = .faulted; break run
+            case .mret:
+                next = returnFromTrap()
+            case .wfi:
+                break  // No interrupt sources: waiting would never end, so WFI is a no-op as the spec allows.
+
+            // MARK: RoCC
+            case .rocc:
+                switch executeRoCC(d, pc: pc) {
+                case .completed:
+                    break
+                case .illegal:
+                    if let handler = enterTrap(.illegalInstruction, value: UInt64(d.raw), pc: pc, instruction: d.raw) {
+                        pc = handler; stopAt &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                case .faulted:
+                    stop = .faulted; break run
+                }
+            }
+            pc = next
+            retired &+= 1
+        }
+        return stop
+    }
+}
+
+/// Integer load widths: how many bytes and how to extend them to 64 bits.
+enum LoadWidth {
+    case byte, half, word, double, byteUnsigned, halfUnsigned, wordUnsigned
+
+    @inline(__always) static func of(_ op: Op) -> LoadWidth {
+        switch op {
+        case .lb: .byte
+        case .lh: .half
+        case .lw: .word
+        case .lbu: .byteUnsigned
+        case .lhu: .halfUnsigned
+        case .lwu: .wordUnsigned
+        default: .double
+        }
+    }
+
+    @inline(__always) var bytes: Int {
+        switch self {
+        case .byte, .byteUnsigned: 1
+        case .half, .halfUnsigned: 2
+        case .word, .wordUnsigned: 4
+        case .double: 8
+        }
+    }
+
+    /// Reads the value zero-extended (little-endian host).
+    @inline(__always) func load(_ p: UnsafeMutableRawPointer) -> UInt64 {
+        switch self {
+        case .byte, .byteUnsigned: UInt64(p.load(as: UInt8.self))
+        case .half, .halfUnsigned: UInt64(p.loadUnaligned(as: UInt16.self))
+        case .word, .wordUnsigned: UInt64(p.loadUnaligned(as: UInt32.self))
+        case .double: p.loadUnaligned(as: UInt64.self)
+        }
+    }
+
+    @inline(__always) func extend(_ raw: UInt64) -> UInt64 {
+        switch self {
+        case .byte: UInt64(bitPattern: Int64(Int8(truncatingIfNeeded: raw)))
+        case .half: UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: raw)))
+        case .word: UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: raw)))
+        case .double, .byteUnsigned, .halfUnsigned, .wordUnsigned: raw
+        }
+    }
+}
+
+/// Store widths.
+enum StoreWidth {
+    @inline(__always) static func bytes(_ op: Op) -> Int {
+        switch op {
+        case .sb: 1
+        case .sh: 2
+        case .sw: 4
+        default: 8
+        }
+    }
+
+    @inline(__always) static func store(_ value: UInt64, bytes: Int, to p: UnsafeMutableRawPointer) {
+        switch bytes {
+        case 1: p.storeBytes(of: UInt8(truncatingIfNeeded: value), as: UInt8.self)
+        case 2: p.storeBytes(of: UInt16(truncatingIfNeeded: value), as: UInt16.self)
+        case 4: p.storeBytes(of: UInt32(truncatingIfNeeded: value), as: UInt32.self)
+        default: p.storeBytes(of: value, as: UInt64.self)
+        }
+    }
+}

@@ -1,0 +1,93 @@
+/// One RV64GC hart in machine mode with its memory, host interface and optional accelerator.
+///
+/// All mutable hart state lives in manually allocated buffers so that the interpreter loop
+/// can work on raw pointers copied into locals (no ARC, no class-property access per
+/// instruction). A machine is used by one thread at a time.
+final class Machine {
+    let program: ProgramImage
+    let memory: GuestMemory
+    /// x0...x31 and the sink for writes to x0.
+    let x: UnsafeMutablePointer<UInt64>
+    /// f0...f31 as raw 64-bit patterns (single-precision values NaN-boxed).
+    let f: UnsafeMutablePointer<UInt64>
+    let control: UnsafeMutablePointer<ControlState>
+    var pc: UInt64
+    /// Instructions retired so far.
+    var retired: UInt64 = 0
+    let decodeCache: DecodeCache
+    /// Decoded-instruction slot for code outside the cache window.
+    let scratchSlot: UnsafeMutablePointer<DecodedInstruction>
+    let hostInterface: HostInterface
+    let console: Console
+    let accelerator: (any RoCCAccelerator)?
+
+    /// Set when the program ends through HTIF.
+    var exitCode: Int64?
+    /// Set when the run stops on a fault.
+    var fault: SimulationFault?
+    /// CSRs that are accepted and stored but have no effect (PMP, debug triggers).
+    var storedCSRs: [UInt32: UInt64] = [:]
+
+    init(
+        program: ProgramImage, memorySize: UInt64, console: Console, accelerator: (any RoCCAccelerator)?
+    ) throws(ProgramLoadError) {
+        guard let memory = GuestMemory(size: memorySize) else {
+            throw ProgramLoadError(code: .memoryUnavailable, file: program.name,
+                                   reason: "cannot reserve \(memorySize >> 20) MiB of simulated memory")
+        }
+        for segment in program.segments {
+            guard memory.contains(segment.address, length: segment.memorySize) else {
+                throw ProgramLoadError(
+                    code: .outsideMemory, file: program.name,
+                    reason: "segment at \(hex(segment.address)) (\(segment.memorySize) bytes) lies outside simulated memory \(hex(memory.base))-\(hex(memory.end))")
+            }
+            segment.data.withUnsafeBytes { _ = memory.write($0, to: segment.address) }
+        }
+        guard let cache = Self.makeDecodeCache(program: program, memory: memory) else {
+            throw ProgramLoadError(code: .memoryUnavailable, file: program.name, reason: "cannot reserve the decoded-instruction cache")
+        }
+        self.program = program
+        self.memory = memory
+        self.decodeCache = cache
+        self.console = console
+        self.accelerator = accelerator
+        self.hostInterface = HostInterface(tohostAddress: program.tohost, fromhostAddress: program.fromhost)
+        self.pc = program.entry
+        x = .allocate(capacity: RegisterFile.integerSlots)
+        x.initialize(repeating: 0, count: RegisterFile.integerSlots)
+        f = .allocate(capacity: 32)
+        f.initialize(repeating: 0, count: 32)
+        control = .allocate(capacity: 1)
+        control.initialize(to: ControlState())
+        // Machine mode; the accelerator's XS state starts off as on Rocket (crt0 enables it).
+        control.pointee.mstatus = MStatus.mpp
+        scratchSlot = .allocate(capacity: 1)
+        scratchSlot.initialize(to: .empty)
+    }
+
+    deinit {
+        x.deallocate()
+        f.deallocate()
+        control.deallocate()
+        scratchSlot.deallocate()
+        decodeCache.release()
+    }
+
+    /// The cache window covers the executable segments, page-aligned and clipped to memory.
+    private static func makeDecodeCache(program: ProgramImage, memory: GuestMemory) -> DecodeCache? {
+        let executable = program.segments.filter(\.executable)
+        guard let low = executable.map(\.address).min(),
+              let high = executable.map({ $0.address + $0.memorySize }).max() else {
+            return DecodeCache(windowBase: memory.base, windowSize: 0)
+        }
+        let page: UInt64 = 4096
+        let start = max(memory.base, low & ~(page - 1))
+        let end = min(memory.end, (high + page - 1) & ~(page - 1))
+        return DecodeCache(windowBase: start, windowSize: end > start ? end - start : 0)
+    }
+
+    /// Names an address for messages.
+    func location(of address: UInt64) -> String? {
+        program.location(of: address)
+    }
+}

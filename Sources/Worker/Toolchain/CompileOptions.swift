@@ -1,0 +1,21 @@
+/// Per-build settings on top of the fixed flags every target program gets.
+public struct CompileOptions: Sendable {
+    /// Extra header directories (`-I`), searched before the runtime's.
+    public var includeDirectories: [String] = []
+    /// Macro definitions (`-D`), as `NAME` or `NAME=VALUE`.
+    public var defines: [String] = []
+    /// Optimization level for the program's own sources (the `N` of `-ON`).
+    public var optimization: String = "2"
+    /// Time limit for the compiler, in seconds.
+    public var timeoutSeconds: Double? = 120
+
+    public init(
+        includeDirectories: [String] = [], defines: [String] = [], optimization: String = "2",
+        timeoutSeconds: Double? = 120
+    ) {
+        self.includeDirectories = includeDirectories
+        self.defines = defines
+        self.optimization = optimization
+        self.timeoutSeconds = timeoutSeconds
+    }
+}
