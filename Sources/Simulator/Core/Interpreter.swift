@@ -31,16 +31,21 @@ extension Machine {
         // Offset of `tohost` in memory; a value no in-memory offset can come within 8 bytes of when absent.
         let tohostOffset = program.tohost.map { $0 &- memoryBase } ?? (UInt64.max &- 64)
 
+        // One countdown register instead of a retired count and a limit: `remaining` drops by
+        // one per retired instruction and per trap taken. `enterTrap` counts traps in the
+        // machine (off the hot path), so that `retired` stays exact.
         var pc = self.pc
-        var retired = self.retired
-        var stopAt = retired &+ budget
+        let retiredBefore = self.retired
+        let trapsBefore = trapsTaken
+        var remaining = budget
+        var retired: UInt64 { retiredBefore &+ (budget &- remaining) &- (trapsTaken &- trapsBefore) }
         var stop = RunStop.budgetExhausted
         defer {
             self.pc = pc
             self.retired = retired
         }
 
-        run: while retired < stopAt {
+        run: while remaining != 0 {
             let slot: UnsafeMutablePointer<DecodedInstruction>
             let windowOffset = pc &- windowBase
             if windowOffset < windowSize {
@@ -48,34 +53,35 @@ extension Machine {
             } else {
                 guard let decoded = fetchAndDecode(pc) else {
                     if let handler = enterTrap(.instructionAccessFault, value: pc, pc: pc, instruction: nil) {
-                        pc = handler; stopAt &-= 1; continue run
+                        pc = handler; remaining &-= 1; continue run
                     }
                     stop = .faulted; break run
                 }
                 scratchSlot.pointee = decoded
                 slot = scratchSlot
             }
-            let d = slot.pointee
-            let rd = Int(truncatingIfNeeded: d.rd)
-            let rs1 = Int(truncatingIfNeeded: d.rs1)
-            let rs2 = Int(truncatingIfNeeded: d.rs2)
-            let imm = UInt64(bitPattern: Int64(d.imm))
-            var next = pc &+ UInt64(truncatingIfNeeded: d.length)
+            // Operands are read through the slot pointer where used, not copied up front: most
+            // cases need only two or three of them.
+            var rd: Int { Int(truncatingIfNeeded: slot.pointee.rd) }
+            var rs1: Int { Int(truncatingIfNeeded: slot.pointee.rs1) }
+            var rs2: Int { Int(truncatingIfNeeded: slot.pointee.rs2) }
+            var imm: UInt64 { UInt64(bitPattern: Int64(slot.pointee.imm)) }
+            var next = pc &+ UInt64(truncatingIfNeeded: slot.pointee.length)
             timing.dispatch(slot, pc: pc)
 
-            switch d.op {
+            switch slot.pointee.op {
             case .undecoded:
                 guard let decoded = fetchAndDecode(pc) else {
                     if let handler = enterTrap(.instructionAccessFault, value: pc, pc: pc, instruction: nil) {
-                        pc = handler; stopAt &-= 1; continue run
+                        pc = handler; remaining &-= 1; continue run
                     }
                     stop = .faulted; break run
                 }
                 slot.pointee = decoded
                 continue run
             case .illegal:
-                if let handler = enterTrap(.illegalInstruction, value: UInt64(d.raw), pc: pc, instruction: d.raw) {
-                    pc = handler; stopAt &-= 1; continue run
+                if let handler = enterTrap(.illegalInstruction, value: UInt64(slot.pointee.raw), pc: pc, instruction: slot.pointee.raw) {
+                    pc = handler; remaining &-= 1; continue run
                 }
                 stop = .faulted; break run
 
@@ -96,59 +102,188 @@ extension Machine {
             case .bltu: if x[rs1] < x[rs2] { next = pc &+ imm }
             case .bgeu: if x[rs1] >= x[rs2] { next = pc &+ imm }
 
-            // MARK: Loads
-            case .lb, .lh, .lw, .ld, .lbu, .lhu, .lwu:
+            // MARK: Loads and stores (one case per width: a second dispatch on the width costs a mispredict)
+            case .lb:
                 let address = x[rs1] &+ imm
-                let width = LoadWidth.of(d.op)
-                timing.dataAccess(address: address, bytes: width.bytes, isStore: false)
+                timing.dataAccess(address: address, bytes: 1, isStore: false)
                 let offset = address &- memoryBase
-                let raw: UInt64
                 if offset <= fastLimit {
-                    raw = width.load(memory + Int(truncatingIfNeeded: offset))
-                } else if let value = loadSlow(address, bytes: width.bytes) {
-                    raw = value
+                    x[rd] = UInt64(bitPattern: Int64(memory.load(fromByteOffset: Int(truncatingIfNeeded: offset), as: Int8.self)))
+                } else if let value = loadSlow(address, bytes: 1) {
+                    x[rd] = UInt64(bitPattern: Int64(Int8(truncatingIfNeeded: value)))
                 } else {
-                    if let handler = enterTrap(.loadAccessFault, value: address, pc: pc, instruction: d.raw) {
-                        pc = handler; stopAt &-= 1; continue run
+                    if let handler = enterTrap(.loadAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
+                        pc = handler; remaining &-= 1; continue run
                     }
                     stop = .faulted; break run
                 }
-                x[rd] = width.extend(raw)
-
-            // MARK: Stores
-            case .sb, .sh, .sw, .sd:
+            case .lbu:
                 let address = x[rs1] &+ imm
-                let bytes = StoreWidth.bytes(d.op)
-                timing.dataAccess(address: address, bytes: bytes, isStore: true)
+                timing.dataAccess(address: address, bytes: 1, isStore: false)
                 let offset = address &- memoryBase
                 if offset <= fastLimit {
-                    StoreWidth.store(x[rs2], bytes: bytes, to: memory + Int(truncatingIfNeeded: offset))
-                } else if !storeSlow(address, value: x[rs2], bytes: bytes) {
-                    if let handler = enterTrap(.storeAccessFault, value: address, pc: pc, instruction: d.raw) {
-                        pc = handler; stopAt &-= 1; continue run
+                    x[rd] = UInt64(memory.load(fromByteOffset: Int(truncatingIfNeeded: offset), as: UInt8.self))
+                } else if let value = loadSlow(address, bytes: 1) {
+                    x[rd] = value
+                } else {
+                    if let handler = enterTrap(.loadAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
+                        pc = handler; remaining &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
+            case .lh:
+                let address = x[rs1] &+ imm
+                timing.dataAccess(address: address, bytes: 2, isStore: false)
+                let offset = address &- memoryBase
+                if offset <= fastLimit {
+                    x[rd] = UInt64(bitPattern: Int64(memory.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: offset), as: Int16.self)))
+                } else if let value = loadSlow(address, bytes: 2) {
+                    x[rd] = UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: value)))
+                } else {
+                    if let handler = enterTrap(.loadAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
+                        pc = handler; remaining &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
+            case .lhu:
+                let address = x[rs1] &+ imm
+                timing.dataAccess(address: address, bytes: 2, isStore: false)
+                let offset = address &- memoryBase
+                if offset <= fastLimit {
+                    x[rd] = UInt64(memory.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: offset), as: UInt16.self))
+                } else if let value = loadSlow(address, bytes: 2) {
+                    x[rd] = value
+                } else {
+                    if let handler = enterTrap(.loadAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
+                        pc = handler; remaining &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
+            case .lw:
+                let address = x[rs1] &+ imm
+                timing.dataAccess(address: address, bytes: 4, isStore: false)
+                let offset = address &- memoryBase
+                if offset <= fastLimit {
+                    x[rd] = UInt64(bitPattern: Int64(memory.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: offset), as: Int32.self)))
+                } else if let value = loadSlow(address, bytes: 4) {
+                    x[rd] = IntegerArithmetic.signExtend32(value)
+                } else {
+                    if let handler = enterTrap(.loadAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
+                        pc = handler; remaining &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
+            case .lwu:
+                let address = x[rs1] &+ imm
+                timing.dataAccess(address: address, bytes: 4, isStore: false)
+                let offset = address &- memoryBase
+                if offset <= fastLimit {
+                    x[rd] = UInt64(memory.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: offset), as: UInt32.self))
+                } else if let value = loadSlow(address, bytes: 4) {
+                    x[rd] = value
+                } else {
+                    if let handler = enterTrap(.loadAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
+                        pc = handler; remaining &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
+            case .ld:
+                let address = x[rs1] &+ imm
+                timing.dataAccess(address: address, bytes: 8, isStore: false)
+                let offset = address &- memoryBase
+                if offset <= fastLimit {
+                    x[rd] = memory.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: offset), as: UInt64.self)
+                } else if let value = loadSlow(address, bytes: 8) {
+                    x[rd] = value
+                } else {
+                    if let handler = enterTrap(.loadAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
+                        pc = handler; remaining &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
+            case .sb:
+                let address = x[rs1] &+ imm
+                timing.dataAccess(address: address, bytes: 1, isStore: true)
+                let offset = address &- memoryBase
+                if offset <= fastLimit {
+                    memory.storeBytes(of: UInt8(truncatingIfNeeded: x[rs2]), toByteOffset: Int(truncatingIfNeeded: offset), as: UInt8.self)
+                } else if !storeSlow(address, value: x[rs2], bytes: 1) {
+                    if let handler = enterTrap(.storeAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
+                        pc = handler; remaining &-= 1; continue run
                     }
                     stop = .faulted; break run
                 }
                 if offset &- tohostOffset < 8, serviceHostInterface(pc: pc) {
                     if fault != nil { stop = .faulted; break run }
-                    pc = next; retired &+= 1
+                    pc = next; remaining &-= 1
+                    stop = .exited; break run
+                }
+            case .sh:
+                let address = x[rs1] &+ imm
+                timing.dataAccess(address: address, bytes: 2, isStore: true)
+                let offset = address &- memoryBase
+                if offset <= fastLimit {
+                    memory.storeBytes(of: UInt16(truncatingIfNeeded: x[rs2]), toByteOffset: Int(truncatingIfNeeded: offset), as: UInt16.self)
+                } else if !storeSlow(address, value: x[rs2], bytes: 2) {
+                    if let handler = enterTrap(.storeAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
+                        pc = handler; remaining &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
+                if offset &- tohostOffset < 8, serviceHostInterface(pc: pc) {
+                    if fault != nil { stop = .faulted; break run }
+                    pc = next; remaining &-= 1
+                    stop = .exited; break run
+                }
+            case .sw:
+                let address = x[rs1] &+ imm
+                timing.dataAccess(address: address, bytes: 4, isStore: true)
+                let offset = address &- memoryBase
+                if offset <= fastLimit {
+                    memory.storeBytes(of: UInt32(truncatingIfNeeded: x[rs2]), toByteOffset: Int(truncatingIfNeeded: offset), as: UInt32.self)
+                } else if !storeSlow(address, value: x[rs2], bytes: 4) {
+                    if let handler = enterTrap(.storeAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
+                        pc = handler; remaining &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
+                if offset &- tohostOffset < 8, serviceHostInterface(pc: pc) {
+                    if fault != nil { stop = .faulted; break run }
+                    pc = next; remaining &-= 1
+                    stop = .exited; break run
+                }
+            case .sd:
+                let address = x[rs1] &+ imm
+                timing.dataAccess(address: address, bytes: 8, isStore: true)
+                let offset = address &- memoryBase
+                if offset <= fastLimit {
+                    memory.storeBytes(of: x[rs2], toByteOffset: Int(truncatingIfNeeded: offset), as: UInt64.self)
+                } else if !storeSlow(address, value: x[rs2], bytes: 8) {
+                    if let handler = enterTrap(.storeAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
+                        pc = handler; remaining &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
+                if offset &- tohostOffset < 8, serviceHostInterface(pc: pc) {
+                    if fault != nil { stop = .faulted; break run }
+                    pc = next; remaining &-= 1
                     stop = .exited; break run
                 }
 
             // MARK: Integer register-immediate
             case .addi: x[rd] = x[rs1] &+ imm
-            case .slti: x[rd] = Int64(bitPattern: x[rs1]) < Int64(d.imm) ? 1 : 0
+            case .slti: x[rd] = Int64(bitPattern: x[rs1]) < Int64(slot.pointee.imm) ? 1 : 0
             case .sltiu: x[rd] = x[rs1] < imm ? 1 : 0
             case .xori: x[rd] = x[rs1] ^ imm
             case .ori: x[rd] = x[rs1] | imm
             case .andi: x[rd] = x[rs1] & imm
             case .slli: x[rd] = x[rs1] &<< imm
             case .srli: x[rd] = x[rs1] &>> imm
-            case .srai: x[rd] = UInt64(bitPattern: Int64(bitPattern: x[rs1]) &>> Int64(d.imm))
+            case .srai: x[rd] = UInt64(bitPattern: Int64(bitPattern: x[rs1]) &>> Int64(slot.pointee.imm))
             case .addiw: x[rd] = IntegerArithmetic.signExtend32(x[rs1] &+ imm)
             case .slliw: x[rd] = IntegerArithmetic.signExtend32(x[rs1] &<< imm)
-            case .srliw: x[rd] = IntegerArithmetic.signExtend32(UInt64(UInt32(truncatingIfNeeded: x[rs1]) &>> UInt32(d.imm)))
-            case .sraiw: x[rd] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x[rs1]) &>> Int32(d.imm)))
+            case .srliw: x[rd] = IntegerArithmetic.signExtend32(UInt64(UInt32(truncatingIfNeeded: x[rs1]) &>> UInt32(slot.pointee.imm)))
+            case .sraiw: x[rd] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x[rs1]) &>> Int32(slot.pointee.imm)))
 
             // MARK: Integer register-register
             case .add: x[rd] = x[rs1] &+ x[rs2]
@@ -185,13 +320,13 @@ extension Machine {
             // MARK: Floating-point loads and stores
             case .flw, .fld:
                 guard control.pointee.mstatus & MStatus.fs != 0 else {
-                    if let handler = enterTrap(.illegalInstruction, value: UInt64(d.raw), pc: pc, instruction: d.raw) {
-                        pc = handler; stopAt &-= 1; continue run
+                    if let handler = enterTrap(.illegalInstruction, value: UInt64(slot.pointee.raw), pc: pc, instruction: slot.pointee.raw) {
+                        pc = handler; remaining &-= 1; continue run
                     }
                     stop = .faulted; break run
                 }
                 let address = x[rs1] &+ imm
-                let bytes = d.op == .flw ? 4 : 8
+                let bytes = slot.pointee.op == .flw ? 4 : 8
                 timing.dataAccess(address: address, bytes: bytes, isStore: false)
                 let offset = address &- memoryBase
                 let raw: UInt64
@@ -202,8 +337,8 @@ extension Machine {
                 } else if let value = loadSlow(address, bytes: bytes) {
                     raw = value
                 } else {
-                    if let handler = enterTrap(.loadAccessFault, value: address, pc: pc, instruction: d.raw) {
-                        pc = handler; stopAt &-= 1; continue run
+                    if let handler = enterTrap(.loadAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
+                        pc = handler; remaining &-= 1; continue run
                     }
                     stop = .faulted; break run
                 }
@@ -211,26 +346,26 @@ extension Machine {
                 FloatUnit.markDirty(control)
             case .fsw, .fsd:
                 guard control.pointee.mstatus & MStatus.fs != 0 else {
-                    if let handler = enterTrap(.illegalInstruction, value: UInt64(d.raw), pc: pc, instruction: d.raw) {
-                        pc = handler; stopAt &-= 1; continue run
+                    if let handler = enterTrap(.illegalInstruction, value: UInt64(slot.pointee.raw), pc: pc, instruction: slot.pointee.raw) {
+                        pc = handler; remaining &-= 1; continue run
                     }
                     stop = .faulted; break run
                 }
                 let address = x[rs1] &+ imm
-                let bytes = d.op == .fsw ? 4 : 8
+                let bytes = slot.pointee.op == .fsw ? 4 : 8
                 timing.dataAccess(address: address, bytes: bytes, isStore: true)
                 let offset = address &- memoryBase
                 if offset <= fastLimit {
                     StoreWidth.store(f[rs2], bytes: bytes, to: memory + Int(truncatingIfNeeded: offset))
                 } else if !storeSlow(address, value: f[rs2], bytes: bytes) {
-                    if let handler = enterTrap(.storeAccessFault, value: address, pc: pc, instruction: d.raw) {
-                        pc = handler; stopAt &-= 1; continue run
+                    if let handler = enterTrap(.storeAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
+                        pc = handler; remaining &-= 1; continue run
                     }
                     stop = .faulted; break run
                 }
                 if offset &- tohostOffset < 8, serviceHostInterface(pc: pc) {
                     if fault != nil { stop = .faulted; break run }
-                    pc = next; retired &+= 1
+                    pc = next; remaining &-= 1
                     stop = .exited; break run
                 }
 
@@ -243,9 +378,9 @@ extension Machine {
                  .fsgnjD, .fsgnjnD, .fsgnjxD, .fminD, .fmaxD,
                  .fcvtWD, .fcvtWUD, .fcvtLD, .fcvtLUD, .fcvtDW, .fcvtDWU, .fcvtDL, .fcvtDLU,
                  .fcvtSD, .fcvtDS, .fmvXD, .fmvDX, .fclassD, .feqD, .fltD, .fleD:
-                if !FloatUnit.execute(d, x: x, f: f, control: control) {
-                    if let handler = enterTrap(.illegalInstruction, value: UInt64(d.raw), pc: pc, instruction: d.raw) {
-                        pc = handler; stopAt &-= 1; continue run
+                if !FloatUnit.execute(slot.pointee, x: x, f: f, control: control) {
+                    if let handler = enterTrap(.illegalInstruction, value: UInt64(slot.pointee.raw), pc: pc, instruction: slot.pointee.raw) {
+                        pc = handler; remaining &-= 1; continue run
                     }
                     stop = .faulted; break run
                 }
@@ -253,19 +388,19 @@ extension Machine {
             // MARK: Atomics
             case .lr, .sc, .amoswap, .amoadd, .amoxor, .amoand, .amoor, .amomin, .amomax, .amominu, .amomaxu:
                 let address = x[rs1]
-                timing.dataAccess(address: address, bytes: Int(d.rm), isStore: d.op != .lr)
-                if let trap = executeAtomic(d) {
-                    if let handler = enterTrap(trap, value: address, pc: pc, instruction: d.raw) {
-                        pc = handler; stopAt &-= 1; continue run
+                timing.dataAccess(address: address, bytes: Int(slot.pointee.rm), isStore: slot.pointee.op != .lr)
+                if let trap = executeAtomic(slot.pointee) {
+                    if let handler = enterTrap(trap, value: address, pc: pc, instruction: slot.pointee.raw) {
+                        pc = handler; remaining &-= 1; continue run
                     }
                     stop = .faulted; break run
                 }
 
             // MARK: System
             case .csrrw, .csrrs, .csrrc, .csrrwi, .csrrsi, .csrrci:
-                if !executeCSR(d, retired: retired, cycles: timing.cycles(retired: retired)) {
-                    if let handler = enterTrap(.illegalInstruction, value: UInt64(d.raw), pc: pc, instruction: d.raw) {
-                        pc = handler; stopAt &-= 1; continue run
+                if !executeCSR(slot.pointee, retired: retired, cycles: timing.cycles(retired: retired)) {
+                    if let handler = enterTrap(.illegalInstruction, value: UInt64(slot.pointee.raw), pc: pc, instruction: slot.pointee.raw) {
+                        pc = handler; remaining &-= 1; continue run
                     }
                     stop = .faulted; break run
                 }
@@ -274,13 +409,13 @@ extension Machine {
             case .fenceI:
                 decodeCache.invalidate()
             case .ecall:
-                if let handler = enterTrap(.environmentCallFromM, value: 0, pc: pc, instruction: d.raw) {
-                    pc = handler; stopAt &-= 1; continue run
+                if let handler = enterTrap(.environmentCallFromM, value: 0, pc: pc, instruction: slot.pointee.raw) {
+                    pc = handler; remaining &-= 1; continue run
                 }
                 stop = .faulted; break run
             case .ebreak:
-                if let handler = enterTrap(.breakpoint, value: pc, pc: pc, instruction: d.raw) {
-                    pc = handler; stopAt &-= 1; continue run
+                if let handler = enterTrap(.breakpoint, value: pc, pc: pc, instruction: slot.pointee.raw) {
+                    pc = handler; remaining &-= 1; continue run
                 }
                 stop = .faulted; break run
             case .mret:
@@ -290,12 +425,12 @@ extension Machine {
 
             // MARK: RoCC
             case .rocc:
-                switch executeRoCC(d, pc: pc) {
+                switch executeRoCC(slot.pointee, pc: pc) {
                 case .completed:
                     break
                 case .illegal:
-                    if let handler = enterTrap(.illegalInstruction, value: UInt64(d.raw), pc: pc, instruction: d.raw) {
-                        pc = handler; stopAt &-= 1; continue run
+                    if let handler = enterTrap(.illegalInstruction, value: UInt64(slot.pointee.raw), pc: pc, instruction: slot.pointee.raw) {
+                        pc = handler; remaining &-= 1; continue run
                     }
                     stop = .faulted; break run
                 case .faulted:
@@ -303,54 +438,9 @@ extension Machine {
                 }
             }
             pc = next
-            retired &+= 1
+            remaining &-= 1
         }
         return stop
-    }
-}
-
-/// Integer load widths: how many bytes and how to extend them to 64 bits.
-enum LoadWidth {
-    case byte, half, word, double, byteUnsigned, halfUnsigned, wordUnsigned
-
-    @inline(__always) static func of(_ op: Op) -> LoadWidth {
-        switch op {
-        case .lb: .byte
-        case .lh: .half
-        case .lw: .word
-        case .lbu: .byteUnsigned
-        case .lhu: .halfUnsigned
-        case .lwu: .wordUnsigned
-        default: .double
-        }
-    }
-
-    @inline(__always) var bytes: Int {
-        switch self {
-        case .byte, .byteUnsigned: 1
-        case .half, .halfUnsigned: 2
-        case .word, .wordUnsigned: 4
-        case .double: 8
-        }
-    }
-
-    /// Reads the value zero-extended (little-endian host).
-    @inline(__always) func load(_ p: UnsafeMutableRawPointer) -> UInt64 {
-        switch self {
-        case .byte, .byteUnsigned: UInt64(p.load(as: UInt8.self))
-        case .half, .halfUnsigned: UInt64(p.loadUnaligned(as: UInt16.self))
-        case .word, .wordUnsigned: UInt64(p.loadUnaligned(as: UInt32.self))
-        case .double: p.loadUnaligned(as: UInt64.self)
-        }
-    }
-
-    @inline(__always) func extend(_ raw: UInt64) -> UInt64 {
-        switch self {
-        case .byte: UInt64(bitPattern: Int64(Int8(truncatingIfNeeded: raw)))
-        case .half: UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: raw)))
-        case .word: UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: raw)))
-        case .double, .byteUnsigned, .halfUnsigned, .wordUnsigned: raw
-        }
     }
 }
 

@@ -11,6 +11,7 @@ extension Machine {
             fault = describe(cause, value: value, pc: pc, instruction: instruction)
             return nil
         }
+        trapsTaken &+= 1
         state.pointee.mepc = pc
         state.pointee.mcause = cause.rawValue
         state.pointee.mtval = value

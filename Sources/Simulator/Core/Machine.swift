@@ -14,6 +14,8 @@ final class Machine {
     var pc: UInt64
     /// Instructions retired so far.
     var retired: UInt64 = 0
+    /// Traps taken so far (each consumes run budget without retiring).
+    var trapsTaken: UInt64 = 0
     let decodeCache: DecodeCache
     /// Decoded-instruction slot for code outside the cache window.
     let scratchSlot: UnsafeMutablePointer<DecodedInstruction>

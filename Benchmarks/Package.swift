@@ -1,0 +1,24 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Simulator speed benchmarks, kept out of the main build. Run with:
+//   swift run -c release --package-path Benchmarks simulator-benchmark
+let package = Package(
+    name: "AutocompBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [.package(name: "Autocomp", path: "..")],
+    targets: [
+        .executableTarget(
+            name: "SimulatorBenchmark",
+            dependencies: [
+                .product(name: "Simulator", package: "Autocomp"),
+                .product(name: "Worker", package: "Autocomp"),
+            ],
+            resources: [.copy("Programs")]
+        ),
+        .executableTarget(
+            name: "SimulatorRun",
+            dependencies: [.product(name: "Simulator", package: "Autocomp")]
+        ),
+    ]
+)
