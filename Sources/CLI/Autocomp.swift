@@ -32,7 +32,7 @@ enum CompilerArguments {
         guard arguments.first == "cc" else { return arguments }
         var rewritten: [String] = []
         for argument in arguments {
-            if argument.count > 2, let flag = ["-D", "-I", "-O", "-o"].first(where: { argument.hasPrefix($0) }) {
+            if argument.count > 2, let flag = ["-D", "-I", "-O", "-o", "-T"].first(where: { argument.hasPrefix($0) }) {
                 rewritten += [flag, String(argument.dropFirst(2))]
             } else {
                 rewritten.append(argument)

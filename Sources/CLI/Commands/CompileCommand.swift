@@ -29,6 +29,12 @@ struct CompileCommand: ParsableCommand {
     @Option(name: .customShort("O", allowingJoined: true), help: "Optimization level: 0, 1, 2, 3, s, fast or g.")
     var optimization: String = "2"
 
+    @Option(name: .customShort("T"), help: "Link with this linker script instead of the runtime's.")
+    var linkerScript: String?
+
+    @Flag(help: "Do not link the autocomp runtime: the sources bring their own start-up code and library (e.g. riscv-tests' benchmarks/common).")
+    var noRuntime = false
+
     func validate() throws {
         guard ["0", "1", "2", "3", "s", "fast", "g", "z"].contains(optimization) else {
             throw ValidationError("-O\(optimization): unknown optimization level (use 0, 1, 2, 3, s, fast or g)")
@@ -39,7 +45,9 @@ struct CompileCommand: ParsableCommand {
     func run() throws {
         do {
             let compiler = try CrossCompiler.locate()
-            let options = CompileOptions(includeDirectories: includeDirectories, defines: defines, optimization: optimization)
+            let options = CompileOptions(
+                includeDirectories: includeDirectories, defines: defines, optimization: optimization,
+                linkRuntime: !noRuntime, linkerScript: linkerScript)
             let warnings = try compiler.compile(sources: sources, output: output, options: options)
             if !warnings.isEmpty { FileHandle.standardError.write(Data(warnings.utf8)) }
         } catch {

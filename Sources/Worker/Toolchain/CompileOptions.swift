@@ -8,14 +8,21 @@ public struct CompileOptions: Sendable {
     public var optimization: String = "2"
     /// Time limit for the compiler, in seconds.
     public var timeoutSeconds: Double? = 120
+    /// Link our target runtime (start-up code, C library functions, linker script). Off for
+    /// programs that bring their own, such as those built on riscv-tests' benchmarks/common.
+    public var linkRuntime = true
+    /// A linker script to use instead of the runtime's.
+    public var linkerScript: String?
 
     public init(
         includeDirectories: [String] = [], defines: [String] = [], optimization: String = "2",
-        timeoutSeconds: Double? = 120
+        timeoutSeconds: Double? = 120, linkRuntime: Bool = true, linkerScript: String? = nil
     ) {
         self.includeDirectories = includeDirectories
         self.defines = defines
         self.optimization = optimization
         self.timeoutSeconds = timeoutSeconds
+        self.linkRuntime = linkRuntime
+        self.linkerScript = linkerScript
     }
 }

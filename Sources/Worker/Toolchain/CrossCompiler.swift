@@ -75,12 +75,18 @@ public struct CrossCompiler: Sendable {
         for source in sources where !FileManager.default.isReadableFile(atPath: source) {
             throw ToolchainError(code: .compileFailed, message: "\(source): no such file or not readable")
         }
-        let runtimeParts = try runtime.prepare(with: self)
         var arguments = Self.targetFlags + ["-O\(options.optimization)"] + includeFlags(options)
         arguments += options.defines.map { "-D\($0)" }
-        arguments += ["-T", TargetRuntime.linkerScript.path, runtimeParts.startup]
-        arguments += sources
-        arguments += ["-Wl,--start-group", runtimeParts.archive, "-lgcc", "-Wl,--end-group", "-o", output]
+        if let script = options.linkerScript { arguments += ["-T", script] }
+        if options.linkRuntime {
+            let runtimeParts = try runtime.prepare(with: self)
+            if options.linkerScript == nil { arguments += ["-T", TargetRuntime.linkerScript.path] }
+            arguments += [runtimeParts.startup] + sources
+            arguments += ["-Wl,--start-group", runtimeParts.archive, "-lgcc", "-Wl,--end-group"]
+        } else {
+            arguments += sources + ["-lgcc"]
+        }
+        arguments += ["-o", output]
         let outcome = try ProcessRunner.run(compilerPath, arguments, timeoutSeconds: options.timeoutSeconds)
         if outcome.timedOut {
             throw ToolchainError(code: .timedOut, message: "the compiler took longer than \(Int(options.timeoutSeconds ?? 0)) s", diagnostics: outcome.standardError)
