@@ -4,7 +4,7 @@
 /// Device 0 is the system: an odd payload ends the program with exit code payload >> 1; an
 /// even payload is the address of a 64-byte syscall block {number, arg0, arg1, arg2, ...},
 /// answered in place with the result in its first word and then `fromhost = 1`.
-/// Device 1 command 1 writes one character to the console.
+/// Device 1 command 1 writes one character to the console (no response, as in Spike).
 /// The host clears `tohost` after taking each command, as Spike's front end does.
 struct HostInterface {
     let tohostAddress: UInt64?
@@ -37,7 +37,6 @@ struct HostInterface {
         case (1, 1):
             var byte = UInt8(truncatingIfNeeded: payload)
             withUnsafeBytes(of: &byte) { console.write($0, stream: 1) }
-            respond((1 << 56) | (1 << 48), memory: memory)
             return .none
         default:
             return .fault("unknown HTIF command \(hex(value, digits: 16)) (device \(device), command \(command)) written to tohost")
