@@ -9,6 +9,7 @@ packages=(
   picolibc-riscv64-unknown-elf  # C headers (declarations only; the runtime code is ours)
   libsqlite3-dev                # the job store's SQLite
   openssl                       # certificate tooling
+  qemu-system-misc              # an independent RISC-V implementation the differential tests compare against
 )
 
 missing=()

@@ -66,7 +66,7 @@ struct SimulateCommand: ParsableCommand {
         guard let stats else { return }
         let report = RunStatistics(program: program, result: result, loadError: loadError)
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
             try encoder.encode(report).write(to: URL(fileURLWithPath: stats))
         } catch {
