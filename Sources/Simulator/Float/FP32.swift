@@ -6,7 +6,7 @@
 
 enum FP32 {
     static let canonicalNaN: UInt32 = 0x7fc0_0000
-    @usableFromInline static let format = FPFormat.binary32
+    typealias Format = FPBinary32
 
     /// Whether x is a normal number larger in magnitude than the smallest normal 2^-126: a
     /// fast-path result with this property is free of overflow and tininess questions (an
@@ -26,7 +26,7 @@ enum FP32 {
                 return s.bitPattern
             }
         }
-        return UInt32(truncatingIfNeeded: format.exactAdd(UInt64(a), UInt64(b), negateB: false, rm, &flags))
+        return UInt32(truncatingIfNeeded: Format.exactAdd(UInt64(a), UInt64(b), negateB: false, rm, &flags))
     }
 
     static func sub(_ a: UInt32, _ b: UInt32, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt32 {
@@ -40,7 +40,7 @@ enum FP32 {
                 return s.bitPattern
             }
         }
-        return UInt32(truncatingIfNeeded: format.exactAdd(UInt64(a), UInt64(b), negateB: true, rm, &flags))
+        return UInt32(truncatingIfNeeded: Format.exactAdd(UInt64(a), UInt64(b), negateB: true, rm, &flags))
     }
 
     static func mul(_ a: UInt32, _ b: UInt32, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt32 {
@@ -52,7 +52,7 @@ enum FP32 {
                 return f.bitPattern
             }
         }
-        return UInt32(truncatingIfNeeded: format.exactMultiply(UInt64(a), UInt64(b), rm, &flags))
+        return UInt32(truncatingIfNeeded: Format.exactMultiply(UInt64(a), UInt64(b), rm, &flags))
     }
 
     static func div(_ a: UInt32, _ b: UInt32, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt32 {
@@ -64,7 +64,7 @@ enum FP32 {
                 return q.bitPattern
             }
         }
-        return UInt32(truncatingIfNeeded: format.exactDivide(UInt64(a), UInt64(b), rm, &flags))
+        return UInt32(truncatingIfNeeded: Format.exactDivide(UInt64(a), UInt64(b), rm, &flags))
     }
 
     static func sqrt(_ a: UInt32, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt32 {
@@ -85,13 +85,13 @@ enum FP32 {
     @inline(never)
     static func exactSquareRoot(_ a: UInt32, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt32 {
         let wide = UInt64(a)
-        if format.isNaN(wide) { return UInt32(format.nanResult(wide, wide, &flags)) }
-        if format.isZero(wide) { return a }
-        if format.isNegative(wide) {
+        if Format.isNaN(wide) { return UInt32(Format.nanResult(wide, wide, &flags)) }
+        if Format.isZero(wide) { return a }
+        if Format.isNegative(wide) {
             flags |= FPFlag.invalid
             return canonicalNaN
         }
-        if format.isInfinite(wide) { return a }
+        if Format.isInfinite(wide) { return a }
         let x = Double(Float(bitPattern: a))
         var f = Float(x.squareRoot())
         let ff = Double(f)
@@ -133,6 +133,6 @@ enum FP32 {
                 }
             }
         }
-        return UInt32(truncatingIfNeeded: format.exactFusedMultiplyAdd(UInt64(a), UInt64(b), UInt64(c), rm, &flags))
+        return UInt32(truncatingIfNeeded: Format.exactFusedMultiplyAdd(UInt64(a), UInt64(b), UInt64(c), rm, &flags))
     }
 }

@@ -7,7 +7,7 @@
 
 enum FP64 {
     static let canonicalNaN: UInt64 = 0x7ff8_0000_0000_0000
-    @usableFromInline static let format = FPFormat.binary64
+    typealias Format = FPBinary64
 
     /// Biased exponent field.
     @inline(__always) static func exponentField(_ x: UInt64) -> UInt64 { (x >> 52) & 0x7ff }
@@ -32,6 +32,14 @@ enum FP64 {
         return (oa &* ob) >> 53 == 0  // widths add up to 54: the product is < 2^54
     }
 
+    /// Exponent of the lowest set significand bit of a finite nonzero value.
+    @inline(__always)
+    static func lowestBitExponent(_ x: UInt64) -> Int {
+        let field = Int(truncatingIfNeeded: exponentField(x))
+        let significand = field == 0 ? x & 0x000f_ffff_ffff_ffff : (x & 0x000f_ffff_ffff_ffff) | (1 << 52)
+        return significand.trailingZeroBitCount + Swift.max(field, 1) - 1075
+    }
+
     static func add(_ a: UInt64, _ b: UInt64, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt64 {
         if rm == .nearestEven {
             let x = Double(bitPattern: a), y = Double(bitPattern: b)
@@ -44,7 +52,7 @@ enum FP64 {
                 return s.bitPattern
             }
         }
-        return format.exactAdd(a, b, negateB: false, rm, &flags)
+        return Format.exactAdd(a, b, negateB: false, rm, &flags)
     }
 
     static func sub(_ a: UInt64, _ b: UInt64, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt64 {
@@ -58,18 +66,23 @@ enum FP64 {
                 return s.bitPattern
             }
         }
-        return format.exactAdd(a, b, negateB: true, rm, &flags)
+        return Format.exactAdd(a, b, negateB: true, rm, &flags)
     }
 
     static func mul(_ a: UInt64, _ b: UInt64, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt64 {
         if rm == .nearestEven {
             let p = Double(bitPattern: a) * Double(bitPattern: b)
             if isSafeNormal(p.bitPattern) {
-                if !productIsExact(a, b) { flags |= FPFlag.inexact }
+                // The lowest set bit of a·b is the sum of those of a and b (odd × odd is odd);
+                // a·b is exact iff that bit is not below the ulp of p (a multiple of p's ulp
+                // within half an ulp of p is p itself).
+                if lowestBitExponent(a) + lowestBitExponent(b) < Int(exponentField(p.bitPattern)) - 1075 {
+                    flags |= FPFlag.inexact
+                }
                 return p.bitPattern
             }
         }
-        return format.exactMultiply(a, b, rm, &flags)
+        return Format.exactMultiply(a, b, rm, &flags)
     }
 
     static func div(_ a: UInt64, _ b: UInt64, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt64 {
@@ -83,7 +96,7 @@ enum FP64 {
                 return q.bitPattern
             }
         }
-        return format.exactDivide(a, b, rm, &flags)
+        return Format.exactDivide(a, b, rm, &flags)
     }
 
     static func sqrt(_ a: UInt64, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt64 {
@@ -106,14 +119,14 @@ enum FP64 {
     /// (exact in sign there), then stepped one ulp for the directed modes. Ties cannot occur.
     @inline(never)
     static func exactSquareRoot(_ a: UInt64, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt64 {
-        if format.isNaN(a) { return format.nanResult(a, a, &flags) }
-        if format.isZero(a) { return a }
-        if format.isNegative(a) {
+        if Format.isNaN(a) { return Format.nanResult(a, a, &flags) }
+        if Format.isZero(a) { return a }
+        if Format.isNegative(a) {
             flags |= FPFlag.invalid
             return canonicalNaN
         }
-        if format.isInfinite(a) { return a }
-        let u = format.unpack(a)
+        if Format.isInfinite(a) { return a }
+        let u = Format.unpack(a)
         let odd = u.exponent & 1
         let halfExponent = (u.exponent - odd) >> 1
         let x = Double(bitPattern: UInt64(1023 + odd) << 52 | (u.significand >> 11) & 0x000f_ffff_ffff_ffff)
@@ -136,24 +149,36 @@ enum FP64 {
         if rm == .nearestEven {
             let x = Double(bitPattern: a), y = Double(bitPattern: b), z = Double(bitPattern: c)
             let r = z.addingProduct(x, y)
-            let p = x * y
-            let pField = exponentField(p.bitPattern)
-            // 2^-1022 < |r| < 2^1023, |c| < 2^1023, 2^-968 ≤ |p| < inf (so TwoProduct is exact).
-            if isSafeNormal(r.bitPattern) && exponentField(r.bitPattern) < 0x7fe && exponentField(c) < 0x7fe
-                && pField &- 55 < 0x7ff - 55
-            {
-                let d = r - z
-                if exponentField(d.bitPattern) != 0x7ff {
-                    // a·b = p + pe and r − c = d + de exactly; the FMA is exact iff both pairs match
-                    // (round-to-nearest is a function of the value).
-                    let pe = (-p).addingProduct(x, y)
-                    let t = d - r
-                    let de = (r - (d - t)) - (z + t)
-                    if !(p == d && pe == de) { flags |= FPFlag.inexact }
+            if isSafeNormal(r.bitPattern) {
+                let magnitudes = (a & 0x7fff_ffff_ffff_ffff, b & 0x7fff_ffff_ffff_ffff, c & 0x7fff_ffff_ffff_ffff)
+                if magnitudes.0 == 0 || magnitudes.1 == 0 { return r.bitPattern }  // 0·b + c = c
+                // Quick proof of inexactness: if the lowest set bits of a·b and of c differ in
+                // position, the lower one survives in a·b + c; below r's ulp it cannot be exact.
+                let productLow = lowestBitExponent(a) + lowestBitExponent(b)
+                let addendLow = magnitudes.2 == 0 ? Int.max : lowestBitExponent(c)
+                if productLow != addendLow && Swift.min(productLow, addendLow) < Int(exponentField(r.bitPattern)) - 1075 {
+                    flags |= FPFlag.inexact
                     return r.bitPattern
+                }
+                // Precise test. Needs |r|, |c| < 2^1023 and 2^-968 ≤ |p| < inf, so that
+                // TwoProduct is exact and TwoSum cannot overflow.
+                let p = x * y
+                if exponentField(r.bitPattern) < 0x7fe && exponentField(c) < 0x7fe
+                    && exponentField(p.bitPattern) &- 55 < 0x7ff - 55
+                {
+                    let d = r - z
+                    if exponentField(d.bitPattern) != 0x7ff {
+                        // a·b = p + pe and r − c = d + de exactly; the FMA is exact iff both pairs
+                        // match (round-to-nearest is a function of the value).
+                        let pe = (-p).addingProduct(x, y)
+                        let t = d - r
+                        let de = (r - (d - t)) - (z + t)
+                        if !(p == d && pe == de) { flags |= FPFlag.inexact }
+                        return r.bitPattern
+                    }
                 }
             }
         }
-        return format.exactFusedMultiplyAdd(a, b, c, rm, &flags)
+        return Format.exactFusedMultiplyAdd(a, b, c, rm, &flags)
     }
 }

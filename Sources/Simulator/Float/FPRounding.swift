@@ -5,7 +5,7 @@
 /// Shifts right by `count` bits, OR-ing every bit shifted out into bit 0 ("jamming"), so the
 /// result still tells whether the discarded part was nonzero. Any count ≥ 0 is allowed.
 @inline(__always)
-func shiftRightJam(_ x: UInt64, _ count: Int) -> UInt64 {
+func fpShiftRightJam(_ x: UInt64, _ count: Int) -> UInt64 {
     if count == 0 { return x }
     if count < 64 {
         return (x >> UInt64(count)) | (x << UInt64(64 - count) != 0 ? 1 : 0)
@@ -13,9 +13,9 @@ func shiftRightJam(_ x: UInt64, _ count: Int) -> UInt64 {
     return x != 0 ? 1 : 0
 }
 
-/// 128-bit version of `shiftRightJam`.
+/// 128-bit version of `fpShiftRightJam`.
 @inline(__always)
-func shiftRightJam(_ x: UInt128, _ count: Int) -> UInt128 {
+func fpShiftRightJam(_ x: UInt128, _ count: Int) -> UInt128 {
     if count == 0 { return x }
     if count < 128 {
         return (x >> UInt128(count)) | (x << UInt128(128 - count) != 0 ? 1 : 0)
@@ -23,26 +23,27 @@ func shiftRightJam(_ x: UInt128, _ count: Int) -> UInt128 {
     return x != 0 ? 1 : 0
 }
 
-/// Whether rounding a magnitude whose discarded part is `discarded` (compared against `half`,
-/// the weight of the first discarded bit) increments the kept part, whose lowest bit is `lsbOdd`.
-@inline(__always)
-func roundIncrements(
-    _ rm: FPRoundingMode, negative: Bool, lsbOdd: Bool, discarded: UInt64, half: UInt64
-) -> Bool {
-    switch rm {
-    case .nearestEven: return discarded > half || (discarded == half && lsbOdd)
-    case .nearestMaxMagnitude: return discarded >= half
-    case .towardZero: return false
-    case .down: return negative && discarded != 0
-    case .up: return !negative && discarded != 0
+extension FPRoundingMode {
+    /// Whether rounding a magnitude whose discarded part is `discarded` (compared against
+    /// `half`, the weight of the first discarded bit) increments the kept part, whose lowest bit
+    /// is `lsbOdd`.
+    @inline(__always)
+    func incrementsMagnitude(negative: Bool, lsbOdd: Bool, discarded: UInt64, half: UInt64) -> Bool {
+        switch self {
+        case .nearestEven: return discarded > half || (discarded == half && lsbOdd)
+        case .nearestMaxMagnitude: return discarded >= half
+        case .towardZero: return false
+        case .down: return negative && discarded != 0
+        case .up: return !negative && discarded != 0
+        }
     }
 }
 
-extension FPFormat {
+extension FPBinaryFormat {
     /// The result of an overflow in mode `rm`: infinity, or the largest finite value for the
     /// modes that round toward zero from that side. Raises overflow and inexact.
     @inline(__always)
-    func overflowResult(negative: Bool, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt64 {
+    static func overflowResult(negative: Bool, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt64 {
         flags |= FPFlag.overflow | FPFlag.inexact
         let toInfinity: Bool
         switch rm {
@@ -58,7 +59,9 @@ extension FPFormat {
     /// `significand` must have bit 63 set; its bit 0 may be a sticky bit (the value then lies
     /// strictly between the neighbours of that odd pattern, which rounds identically because
     /// at least 11 bits lie below the rounding position).
-    func round(
+    /// Kept out of line so that the callers stay small enough for their own helpers to inline.
+    @inline(never)
+    static func round(
         negative: Bool, exponent: Int, significand: UInt64,
         _ rm: FPRoundingMode, _ flags: inout UInt8
     ) -> UInt64 {
@@ -72,7 +75,7 @@ extension FPFormat {
             var q = significand >> UInt64(extra)
             let discarded = significand & lowMask
             var e = exponent
-            if roundIncrements(rm, negative: negative, lsbOdd: q & 1 != 0, discarded: discarded, half: half) {
+            if rm.incrementsMagnitude(negative: negative, lsbOdd: q & 1 != 0, discarded: discarded, half: half) {
                 q += 1
                 if q == 1 << UInt64(p) {
                     q >>= 1
@@ -93,15 +96,15 @@ extension FPFormat {
             let q = significand >> UInt64(extra)
             let discarded = significand & lowMask
             if q == (1 << UInt64(p)) - 1
-                && roundIncrements(rm, negative: negative, lsbOdd: true, discarded: discarded, half: half)
+                && rm.incrementsMagnitude(negative: negative, lsbOdd: true, discarded: discarded, half: half)
             {
                 tiny = false
             }
         }
-        let denormal = shiftRightJam(significand, shift)
+        let denormal = fpShiftRightJam(significand, shift)
         var q = denormal >> UInt64(extra)
         let discarded = denormal & lowMask
-        if roundIncrements(rm, negative: negative, lsbOdd: q & 1 != 0, discarded: discarded, half: half) {
+        if rm.incrementsMagnitude(negative: negative, lsbOdd: q & 1 != 0, discarded: discarded, half: half) {
             q += 1  // may carry into the smallest normal exponent field, which is then correct
         }
         if discarded != 0 {
@@ -115,7 +118,7 @@ extension FPFormat {
     /// the shift leaves it at least two bits below the rounding position (callers shift by ≤ 2
     /// whenever they jammed).
     @inline(__always)
-    func normalizeAndRound(
+    static func normalizeAndRound(
         negative: Bool, exponent: Int, significand: UInt64,
         _ rm: FPRoundingMode, _ flags: inout UInt8
     ) -> UInt64 {

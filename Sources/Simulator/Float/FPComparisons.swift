@@ -1,9 +1,9 @@
 // fmin/fmax (RISC-V 2.2+ semantics), feq/flt/fle and fclass, for both precisions.
 
-extension FPFormat {
+extension FPBinaryFormat {
     /// a < b for non-NaN values, with −0 < +0 (the order fmin/fmax use).
     @inline(__always)
-    func totalLess(_ a: UInt64, _ b: UInt64) -> Bool {
+    static func totalLess(_ a: UInt64, _ b: UInt64) -> Bool {
         let aNegative = isNegative(a)
         if aNegative != isNegative(b) { return aNegative }
         return aNegative ? a > b : a < b
@@ -12,7 +12,7 @@ extension FPFormat {
     /// fmin (isMax false) / fmax: one NaN operand gives the other operand, two give the canonical
     /// NaN; a signaling NaN raises invalid; −0 is less than +0.
     @inline(__always)
-    func minMax(_ a: UInt64, _ b: UInt64, isMax: Bool, _ flags: inout UInt8) -> UInt64 {
+    static func minMax(_ a: UInt64, _ b: UInt64, isMax: Bool, _ flags: inout UInt8) -> UInt64 {
         let aNaN = isNaN(a), bNaN = isNaN(b)
         if aNaN || bNaN {
             if isSignalingNaN(a) || isSignalingNaN(b) { flags |= FPFlag.invalid }
@@ -24,7 +24,7 @@ extension FPFormat {
 
     /// feq: quiet comparison (invalid only for a signaling NaN); +0 == −0.
     @inline(__always)
-    func equal(_ a: UInt64, _ b: UInt64, _ flags: inout UInt8) -> Bool {
+    static func equal(_ a: UInt64, _ b: UInt64, _ flags: inout UInt8) -> Bool {
         if isNaN(a) || isNaN(b) {
             if isSignalingNaN(a) || isSignalingNaN(b) { flags |= FPFlag.invalid }
             return false
@@ -34,7 +34,7 @@ extension FPFormat {
 
     /// flt: signaling comparison (invalid for any NaN).
     @inline(__always)
-    func less(_ a: UInt64, _ b: UInt64, _ flags: inout UInt8) -> Bool {
+    static func less(_ a: UInt64, _ b: UInt64, _ flags: inout UInt8) -> Bool {
         if isNaN(a) || isNaN(b) {
             flags |= FPFlag.invalid
             return false
@@ -45,7 +45,7 @@ extension FPFormat {
 
     /// fle: signaling comparison (invalid for any NaN).
     @inline(__always)
-    func lessOrEqual(_ a: UInt64, _ b: UInt64, _ flags: inout UInt8) -> Bool {
+    static func lessOrEqual(_ a: UInt64, _ b: UInt64, _ flags: inout UInt8) -> Bool {
         if isNaN(a) || isNaN(b) {
             flags |= FPFlag.invalid
             return false
@@ -58,7 +58,7 @@ extension FPFormat {
     /// 0 −inf, 1 −normal, 2 −subnormal, 3 −0, 4 +0, 5 +subnormal, 6 +normal, 7 +inf,
     /// 8 signaling NaN, 9 quiet NaN.
     @inline(__always)
-    func classify(_ a: UInt64) -> UInt64 {
+    static func classify(_ a: UInt64) -> UInt64 {
         if isNaN(a) { return a & quietBit != 0 ? 1 << 9 : 1 << 8 }
         let negative = isNegative(a)
         let e = biasedExponent(a)
@@ -78,42 +78,42 @@ extension FPFormat {
 
 extension FP32 {
     static func min(_ a: UInt32, _ b: UInt32, _ flags: inout UInt8) -> UInt32 {
-        UInt32(truncatingIfNeeded: format.minMax(UInt64(a), UInt64(b), isMax: false, &flags))
+        UInt32(truncatingIfNeeded: Format.minMax(UInt64(a), UInt64(b), isMax: false, &flags))
     }
     static func max(_ a: UInt32, _ b: UInt32, _ flags: inout UInt8) -> UInt32 {
-        UInt32(truncatingIfNeeded: format.minMax(UInt64(a), UInt64(b), isMax: true, &flags))
+        UInt32(truncatingIfNeeded: Format.minMax(UInt64(a), UInt64(b), isMax: true, &flags))
     }
     static func equal(_ a: UInt32, _ b: UInt32, _ flags: inout UInt8) -> Bool {
-        format.equal(UInt64(a), UInt64(b), &flags)
+        Format.equal(UInt64(a), UInt64(b), &flags)
     }
     static func less(_ a: UInt32, _ b: UInt32, _ flags: inout UInt8) -> Bool {
-        format.less(UInt64(a), UInt64(b), &flags)
+        Format.less(UInt64(a), UInt64(b), &flags)
     }
     static func lessOrEqual(_ a: UInt32, _ b: UInt32, _ flags: inout UInt8) -> Bool {
-        format.lessOrEqual(UInt64(a), UInt64(b), &flags)
+        Format.lessOrEqual(UInt64(a), UInt64(b), &flags)
     }
     static func classify(_ a: UInt32) -> UInt64 {
-        format.classify(UInt64(a))
+        Format.classify(UInt64(a))
     }
 }
 
 extension FP64 {
     static func min(_ a: UInt64, _ b: UInt64, _ flags: inout UInt8) -> UInt64 {
-        format.minMax(a, b, isMax: false, &flags)
+        Format.minMax(a, b, isMax: false, &flags)
     }
     static func max(_ a: UInt64, _ b: UInt64, _ flags: inout UInt8) -> UInt64 {
-        format.minMax(a, b, isMax: true, &flags)
+        Format.minMax(a, b, isMax: true, &flags)
     }
     static func equal(_ a: UInt64, _ b: UInt64, _ flags: inout UInt8) -> Bool {
-        format.equal(a, b, &flags)
+        Format.equal(a, b, &flags)
     }
     static func less(_ a: UInt64, _ b: UInt64, _ flags: inout UInt8) -> Bool {
-        format.less(a, b, &flags)
+        Format.less(a, b, &flags)
     }
     static func lessOrEqual(_ a: UInt64, _ b: UInt64, _ flags: inout UInt8) -> Bool {
-        format.lessOrEqual(a, b, &flags)
+        Format.lessOrEqual(a, b, &flags)
     }
     static func classify(_ a: UInt64) -> UInt64 {
-        format.classify(a)
+        Format.classify(a)
     }
 }

@@ -3,9 +3,9 @@
 // subnormal operands or results, overflow, and zero results. Each operation computes the exact
 // result, or a significand with enough bits plus a sticky bit, and hands it to `round`.
 
-extension FPFormat {
+extension FPBinaryFormat {
     /// a + b, or a − b when `negateB` (the sign of b is flipped before anything else).
-    func exactAdd(
+    static func exactAdd(
         _ a: UInt64, _ b: UInt64, negateB: Bool, _ rm: FPRoundingMode, _ flags: inout UInt8
     ) -> UInt64 {
         let b = negateB ? b ^ signBit : b
@@ -34,7 +34,7 @@ extension FPFormat {
         // One bit of headroom for the carry; lossless because at most 53 bits are significant.
         let exponent = x.exponent + 1
         let mx = x.significand >> 1
-        let my = shiftRightJam(y.significand >> 1, x.exponent - y.exponent)
+        let my = fpShiftRightJam(y.significand >> 1, x.exponent - y.exponent)
         if x.negative == y.negative {
             return normalizeAndRound(negative: x.negative, exponent: exponent, significand: mx + my, rm, &flags)
         }
@@ -48,7 +48,7 @@ extension FPFormat {
     }
 
     /// a × b.
-    func exactMultiply(_ a: UInt64, _ b: UInt64, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt64 {
+    static func exactMultiply(_ a: UInt64, _ b: UInt64, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt64 {
         if isNaN(a) || isNaN(b) { return nanResult(a, b, &flags) }
         let negative = (a ^ b) & signBit != 0
         if isInfinite(a) || isInfinite(b) {
@@ -62,7 +62,8 @@ extension FPFormat {
         let x = unpack(a)
         let y = unpack(b)
         // Product of two 64-bit significands with bit 63 set: bit 126 or 127 is the leading one.
-        let (high, low) = x.significand.multipliedFullWidth(by: y.significand)
+        let product = UInt128(x.significand) &* UInt128(y.significand)
+        let high = UInt64(truncatingIfNeeded: product >> 64), low = UInt64(truncatingIfNeeded: product)
         // value = (high·2^64 + low) × 2^(ex + ey − 126) = high' × 2^(ex + ey + 1 − 63)
         return normalizeProduct(
             negative: negative, exponent: x.exponent + y.exponent + 1, high: high, low: low, rm, &flags)
@@ -71,7 +72,7 @@ extension FPFormat {
     /// Rounds (-1)^negative × (high·2^64 + low) × 2^(exponent − 127) where bit 126 or 127 of the
     /// 128-bit number is set.
     @inline(__always)
-    private func normalizeProduct(
+    private static func normalizeProduct(
         negative: Bool, exponent: Int, high: UInt64, low: UInt64,
         _ rm: FPRoundingMode, _ flags: inout UInt8
     ) -> UInt64 {
@@ -83,7 +84,7 @@ extension FPFormat {
     }
 
     /// a ÷ b.
-    func exactDivide(_ a: UInt64, _ b: UInt64, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt64 {
+    static func exactDivide(_ a: UInt64, _ b: UInt64, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt64 {
         if isNaN(a) || isNaN(b) { return nanResult(a, b, &flags) }
         let negative = (a ^ b) & signBit != 0
         if isInfinite(a) {
@@ -105,19 +106,39 @@ extension FPFormat {
         if isZero(a) { return zero(negative: negative) }
         let x = unpack(a)
         let y = unpack(b)
-        // q = ⌊mx·2^63 / my⌋ lies in (2^62, 2^64); the dividend's high word mx/2 < 2^63 ≤ my.
-        let (q, r) = y.significand.dividingFullWidth((high: x.significand >> 1, low: x.significand << 63))
-        let sticky: UInt64 = r != 0 ? 1 : 0
-        // value = (mx/my) × 2^(ex − ey) = q × 2^(ex − ey − 63)
-        if q >> 63 != 0 {
-            return round(negative: negative, exponent: x.exponent - y.exponent, significand: q | sticky, rm, &flags)
-        }
+        // The significands have at most 53 bits: their quotient, correctly rounded to 53 bits by
+        // the host, plus the sign of the exact remainder, pins the exact quotient down.
+        let q = Self.significandQuotient(x.significand >> 11, y.significand >> 11)
         return round(
-            negative: negative, exponent: x.exponent - y.exponent - 1, significand: (q << 1) | sticky, rm, &flags)
+            negative: negative, exponent: x.exponent - y.exponent + q.exponent, significand: q.significand, rm, &flags)
+    }
+
+    /// The quotient n/d of two integers in [2^52, 2^53) as a 64-bit significand (bit 63 set,
+    /// value = significand × 2^(exponent − 63)) whose bit 0 is sticky-like: the host's correctly
+    /// rounded binary64 quotient q, shifted left 11 bits, then +1 or −1 when the exact remainder
+    /// says the true quotient lies above or below q. The true quotient is within half an ulp
+    /// of q and never exactly halfway (a quotient of 53-bit integers is no 54-bit midpoint), so
+    /// no rounding boundary at 53-bit granularity or coarser lies between it and the result.
+    @inline(__always)
+    static func significandQuotient(_ n: UInt64, _ d: UInt64) -> FPUnpacked {
+        let q = Double(n) / Double(d)  // in (1/2, 2), normal
+        let qBits = q.bitPattern
+        let qs = (qBits & 0x000f_ffff_ffff_ffff) | (1 << 52)
+        let qe = Int((qBits >> 52) & 0x7ff) - 1023  // −1 or 0
+        // Exact remainder n·2^(52 − qe) − qs·d; it is below 2^53 in magnitude, so wrapping
+        // 64-bit arithmetic computes it exactly.
+        let r = Int64(bitPattern: (n << UInt64(52 - qe)) &- qs &* d)
+        var significand = qs << 11
+        if r > 0 { significand |= 1 } else if r < 0 { significand -= 1 }
+        // Bit 63 stays set: q cannot be a power of two with the quotient just below it, which
+        // would need n/d within 2^-54 (relative) below 1 or 1/2, while such a quotient of
+        // distinct 53-bit integers is at least 1/d > 2^-53 away from it.
+        assert(significand >> 63 != 0)
+        return FPUnpacked(negative: false, exponent: qe, significand: significand)
     }
 
     /// a × b + c with a single rounding.
-    func exactFusedMultiplyAdd(
+    static func exactFusedMultiplyAdd(
         _ a: UInt64, _ b: UInt64, _ c: UInt64, _ rm: FPRoundingMode, _ flags: inout UInt8
     ) -> UInt64 {
         let productInvalid = (isInfinite(a) && isZero(b)) || (isZero(a) && isInfinite(b))
@@ -150,8 +171,9 @@ extension FPFormat {
         }
         let x = unpack(a)
         let y = unpack(b)
-        let (high, low) = x.significand.multipliedFullWidth(by: y.significand)
+        let product = UInt128(x.significand) &* UInt128(y.significand)
         if isZero(c) {
+            let high = UInt64(truncatingIfNeeded: product >> 64), low = UInt64(truncatingIfNeeded: product)
             return normalizeProduct(
                 negative: productNegative, exponent: x.exponent + y.exponent + 1, high: high, low: low, rm, &flags)
         }
@@ -159,15 +181,15 @@ extension FPFormat {
         // Both terms as 128-bit integers with the leading one at bit 124 or 125 (headroom for the
         // carry). The product has at least 22 trailing zero bits, so the shift by 2 is exact.
         // Term values: P × 2^(sp − 125) and C × 2^(sc − 125).
-        var p = ((UInt128(high) << 64) | UInt128(low)) >> 2
+        var p = product >> 2
         var sp = x.exponent + y.exponent + 1  // exponent of bit 125 of p
         var cc = UInt128(z.significand) << 62
         var sc = z.exponent  // exponent of bit 125 of cc
         if sp >= sc {
-            cc = shiftRightJam(cc, sp - sc)
+            cc = fpShiftRightJam(cc, sp - sc)
             sc = sp
         } else {
-            p = shiftRightJam(p, sc - sp)
+            p = fpShiftRightJam(p, sc - sp)
             sp = sc
         }
         // Jammed (odd) and unjammed (even, ≥ 20 trailing zeros) terms never compare equal, and

@@ -1,13 +1,13 @@
 // Conversions: float ↔ integer (fcvt.{w,wu,l,lu}.{s,d} and back) and binary32 ↔ binary64.
 
-extension FPFormat {
+extension FPBinaryFormat {
     /// Converts to an integer of `bitWidth` (32 or 64) bits, signed or not, returning its
     /// two's-complement bit pattern. RISC-V rules: NaN gives the largest positive value; values
     /// whose rounded result does not fit are clamped and raise invalid (not inexact); otherwise
     /// inexact if rounding changed the value (so a negative value that rounds to 0 is a valid
     /// unsigned result).
     @inline(__always)
-    func toInteger(
+    static func toInteger(
         _ a: UInt64, bitWidth: Int, signed: Bool, _ rm: FPRoundingMode, _ flags: inout UInt8
     ) -> UInt64 {
         let largest: UInt64 = signed ? (1 << UInt64(bitWidth - 1)) - 1 : UInt64.max >> UInt64(64 - bitWidth)
@@ -35,7 +35,7 @@ extension FPFormat {
             } else {
                 fraction = 1  // below one half, but not zero
             }
-            if roundIncrements(rm, negative: negative, lsbOdd: magnitude & 1 != 0, discarded: fraction, half: 1 << 63) {
+            if rm.incrementsMagnitude(negative: negative, lsbOdd: magnitude & 1 != 0, discarded: fraction, half: 1 << 63) {
                 if magnitude == UInt64.max { fits = false } else { magnitude += 1 }
             }
             if fits {
@@ -52,7 +52,7 @@ extension FPFormat {
 
     /// Converts (-1)^negative × magnitude to this format.
     @inline(__always)
-    func fromInteger(negative: Bool, magnitude: UInt64, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt64 {
+    static func fromInteger(negative: Bool, magnitude: UInt64, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt64 {
         if magnitude == 0 { return 0 }
         let lz = magnitude.leadingZeroBitCount
         return round(negative: negative, exponent: 63 - lz, significand: magnitude << UInt64(lz), rm, &flags)
@@ -61,34 +61,34 @@ extension FPFormat {
 
 extension FP32 {
     static func toInt32(_ a: UInt32, _ rm: FPRoundingMode, _ flags: inout UInt8) -> Int32 {
-        Int32(truncatingIfNeeded: format.toInteger(UInt64(a), bitWidth: 32, signed: true, rm, &flags))
+        Int32(truncatingIfNeeded: Format.toInteger(UInt64(a), bitWidth: 32, signed: true, rm, &flags))
     }
     static func toUInt32(_ a: UInt32, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt32 {
-        UInt32(truncatingIfNeeded: format.toInteger(UInt64(a), bitWidth: 32, signed: false, rm, &flags))
+        UInt32(truncatingIfNeeded: Format.toInteger(UInt64(a), bitWidth: 32, signed: false, rm, &flags))
     }
     static func toInt64(_ a: UInt32, _ rm: FPRoundingMode, _ flags: inout UInt8) -> Int64 {
-        Int64(bitPattern: format.toInteger(UInt64(a), bitWidth: 64, signed: true, rm, &flags))
+        Int64(bitPattern: Format.toInteger(UInt64(a), bitWidth: 64, signed: true, rm, &flags))
     }
     static func toUInt64(_ a: UInt32, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt64 {
-        format.toInteger(UInt64(a), bitWidth: 64, signed: false, rm, &flags)
+        Format.toInteger(UInt64(a), bitWidth: 64, signed: false, rm, &flags)
     }
 
     static func fromInt32(_ v: Int32, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt32 {
         if v.magnitude <= 1 << 24 { return Float(v).bitPattern }  // exact
-        return UInt32(truncatingIfNeeded: format.fromInteger(
+        return UInt32(truncatingIfNeeded: Format.fromInteger(
             negative: v < 0, magnitude: UInt64(v.magnitude), rm, &flags))
     }
     static func fromUInt32(_ v: UInt32, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt32 {
         if v <= 1 << 24 { return Float(v).bitPattern }
-        return UInt32(truncatingIfNeeded: format.fromInteger(negative: false, magnitude: UInt64(v), rm, &flags))
+        return UInt32(truncatingIfNeeded: Format.fromInteger(negative: false, magnitude: UInt64(v), rm, &flags))
     }
     static func fromInt64(_ v: Int64, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt32 {
         if v.magnitude <= 1 << 24 { return Float(v).bitPattern }
-        return UInt32(truncatingIfNeeded: format.fromInteger(negative: v < 0, magnitude: v.magnitude, rm, &flags))
+        return UInt32(truncatingIfNeeded: Format.fromInteger(negative: v < 0, magnitude: v.magnitude, rm, &flags))
     }
     static func fromUInt64(_ v: UInt64, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt32 {
         if v <= 1 << 24 { return Float(v).bitPattern }
-        return UInt32(truncatingIfNeeded: format.fromInteger(negative: false, magnitude: v, rm, &flags))
+        return UInt32(truncatingIfNeeded: Format.fromInteger(negative: false, magnitude: v, rm, &flags))
     }
 
     /// fcvt.d.s: always exact; NaNs become the canonical NaN (invalid if signaling).
@@ -103,16 +103,16 @@ extension FP32 {
 
 extension FP64 {
     static func toInt32(_ a: UInt64, _ rm: FPRoundingMode, _ flags: inout UInt8) -> Int32 {
-        Int32(truncatingIfNeeded: format.toInteger(a, bitWidth: 32, signed: true, rm, &flags))
+        Int32(truncatingIfNeeded: Format.toInteger(a, bitWidth: 32, signed: true, rm, &flags))
     }
     static func toUInt32(_ a: UInt64, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt32 {
-        UInt32(truncatingIfNeeded: format.toInteger(a, bitWidth: 32, signed: false, rm, &flags))
+        UInt32(truncatingIfNeeded: Format.toInteger(a, bitWidth: 32, signed: false, rm, &flags))
     }
     static func toInt64(_ a: UInt64, _ rm: FPRoundingMode, _ flags: inout UInt8) -> Int64 {
-        Int64(bitPattern: format.toInteger(a, bitWidth: 64, signed: true, rm, &flags))
+        Int64(bitPattern: Format.toInteger(a, bitWidth: 64, signed: true, rm, &flags))
     }
     static func toUInt64(_ a: UInt64, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt64 {
-        format.toInteger(a, bitWidth: 64, signed: false, rm, &flags)
+        Format.toInteger(a, bitWidth: 64, signed: false, rm, &flags)
     }
 
     static func fromInt32(_ v: Int32, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt64 {
@@ -123,11 +123,11 @@ extension FP64 {
     }
     static func fromInt64(_ v: Int64, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt64 {
         if v.magnitude <= 1 << 53 { return Double(v).bitPattern }
-        return format.fromInteger(negative: v < 0, magnitude: v.magnitude, rm, &flags)
+        return Format.fromInteger(negative: v < 0, magnitude: v.magnitude, rm, &flags)
     }
     static func fromUInt64(_ v: UInt64, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt64 {
         if v <= 1 << 53 { return Double(v).bitPattern }
-        return format.fromInteger(negative: false, magnitude: v, rm, &flags)
+        return Format.fromInteger(negative: false, magnitude: v, rm, &flags)
     }
 
     /// fcvt.s.d: rounds in mode `rm`; NaNs become the canonical NaN (invalid if signaling).
@@ -145,15 +145,15 @@ extension FP64 {
 
     @inline(never)
     static func narrow(_ a: UInt64, _ rm: FPRoundingMode, _ flags: inout UInt8) -> UInt32 {
-        if format.isNaN(a) {
-            if format.isSignalingNaN(a) { flags |= FPFlag.invalid }
+        if Format.isNaN(a) {
+            if Format.isSignalingNaN(a) { flags |= FPFlag.invalid }
             return FP32.canonicalNaN
         }
-        let negative = format.isNegative(a)
-        if format.isInfinite(a) { return UInt32(truncatingIfNeeded: FP32.format.infinity(negative: negative)) }
-        if format.isZero(a) { return negative ? 0x8000_0000 : 0 }
-        let u = format.unpack(a)
-        return UInt32(truncatingIfNeeded: FP32.format.round(
+        let negative = Format.isNegative(a)
+        if Format.isInfinite(a) { return UInt32(truncatingIfNeeded: FPBinary32.infinity(negative: negative)) }
+        if Format.isZero(a) { return negative ? 0x8000_0000 : 0 }
+        let u = Format.unpack(a)
+        return UInt32(truncatingIfNeeded: FPBinary32.round(
             negative: negative, exponent: u.exponent, significand: u.significand, rm, &flags))
     }
 }
