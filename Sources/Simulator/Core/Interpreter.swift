@@ -24,10 +24,8 @@ extension Machine {
         let memoryBase = self.memory.base
         // Accesses whose offset is at most this many bytes take the fast path (8 bytes fit).
         let fastLimit = self.memory.size &- 8
-        let windowBase = decodeCache.windowBase
-        let windowSize = decodeCache.windowSize
-        let slots = decodeCache.slots
-        let scratchSlot = self.scratchSlot
+        let memorySize = self.memory.size
+        let cache = decodeCache
         // Offset of `tohost` in memory; a value no in-memory offset can come within 8 bytes of when absent.
         let tohostOffset = program.tohost.map { $0 &- memoryBase } ?? (UInt64.max &- 64)
 
@@ -45,21 +43,20 @@ extension Machine {
             self.retired = retired
         }
 
-        run: while remaining != 0 {
-            let slot: UnsafeMutablePointer<DecodedInstruction>
-            let windowOffset = pc &- windowBase
-            if windowOffset < windowSize {
-                slot = slots + Int(truncatingIfNeeded: windowOffset >> 1)
+        // The loop relies on the PC being inside memory (see DecodeCache); a run that starts
+        // elsewhere (a bad entry point, or a previous slice that ended on a jump out of memory)
+        // begins with the fetch fault.
+        if remaining != 0 && pc &- memoryBase >= memorySize {
+            if let handler = enterTrap(.instructionAccessFault, value: pc, pc: pc, instruction: nil) {
+                pc = handler
+                remaining &-= 1
             } else {
-                guard let decoded = fetchAndDecode(pc) else {
-                    if let handler = enterTrap(.instructionAccessFault, value: pc, pc: pc, instruction: nil) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
-                }
-                scratchSlot.pointee = decoded
-                slot = scratchSlot
+                return .faulted
             }
+        }
+
+        run: while remaining != 0 {
+            let slot = cache.slot(for: pc)
             // Operands are read through the slot pointer where used, not copied up front: most
             // cases need only two or three of them.
             var rd: Int { Int(truncatingIfNeeded: slot.pointee.rd) }
@@ -79,6 +76,21 @@ extension Machine {
                 }
                 slot.pointee = decoded
                 continue run
+            case .fetchFault:
+                if let handler = enterTrap(.instructionAccessFault, value: pc, pc: pc, instruction: nil) {
+                    pc = handler; remaining &-= 1; continue run
+                }
+                stop = .faulted; break run
+            case .farJump:
+                guard let target = resolveFarJump(slot.pointee, pc: pc) else { break }
+                // Taken: the jump retires, then fetching its target faults.
+                pc = target
+                remaining &-= 1
+                if remaining == 0 { break run }
+                if let handler = enterTrap(.instructionAccessFault, value: pc, pc: pc, instruction: nil) {
+                    pc = handler; remaining &-= 1; continue run
+                }
+                stop = .faulted; break run
             case .illegal:
                 if let handler = enterTrap(.illegalInstruction, value: UInt64(slot.pointee.raw), pc: pc, instruction: slot.pointee.raw) {
                     pc = handler; remaining &-= 1; continue run
@@ -95,6 +107,16 @@ extension Machine {
                 let target = (x[rs1] &+ imm) & ~1
                 x[rd] = next
                 next = target
+                if target &- memoryBase >= memorySize {
+                    // The jump retires, then fetching its target faults.
+                    pc = target
+                    remaining &-= 1
+                    if remaining == 0 { break run }
+                    if let handler = enterTrap(.instructionAccessFault, value: pc, pc: pc, instruction: nil) {
+                        pc = handler; remaining &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
             case .beq: if x[rs1] == x[rs2] { next = pc &+ imm }
             case .bne: if x[rs1] != x[rs2] { next = pc &+ imm }
             case .blt: if Int64(bitPattern: x[rs1]) < Int64(bitPattern: x[rs2]) { next = pc &+ imm }
@@ -407,7 +429,7 @@ extension Machine {
             case .fence:
                 accelerator?.fence(memory: self.memory)
             case .fenceI:
-                decodeCache.invalidate()
+                cache.invalidate()
             case .ecall:
                 if let handler = enterTrap(.environmentCallFromM, value: 0, pc: pc, instruction: slot.pointee.raw) {
                     pc = handler; remaining &-= 1; continue run
@@ -420,6 +442,15 @@ extension Machine {
                 stop = .faulted; break run
             case .mret:
                 next = returnFromTrap()
+                if next &- memoryBase >= memorySize {
+                    pc = next
+                    remaining &-= 1
+                    if remaining == 0 { break run }
+                    if let handler = enterTrap(.instructionAccessFault, value: pc, pc: pc, instruction: nil) {
+                        pc = handler; remaining &-= 1; continue run
+                    }
+                    stop = .faulted; break run
+                }
             case .wfi:
                 break  // No interrupt sources: waiting would never end, so WFI is a no-op as the spec allows.
 

@@ -6,8 +6,8 @@ extension Machine {
         let state = control
         state.pointee.reservationValid = false
         let handler = state.pointee.mtvec & ~3
-        // A handler that cannot be fetched would trap again at its own address forever.
-        if handler == 0 || (cause == .instructionAccessFault && pc == handler) {
+        // A handler outside memory would trap again at its own address forever.
+        if handler == 0 || !memory.contains(handler, length: 2) {
             fault = describe(cause, value: value, pc: pc, instruction: instruction)
             return nil
         }

@@ -17,8 +17,6 @@ final class Machine {
     /// Traps taken so far (each consumes run budget without retiring).
     var trapsTaken: UInt64 = 0
     let decodeCache: DecodeCache
-    /// Decoded-instruction slot for code outside the cache window.
-    let scratchSlot: UnsafeMutablePointer<DecodedInstruction>
     let hostInterface: HostInterface
     let console: Console
     let accelerator: (any RoCCAccelerator)?
@@ -45,7 +43,7 @@ final class Machine {
             }
             segment.data.withUnsafeBytes { _ = memory.write($0, to: segment.address) }
         }
-        guard let cache = Self.makeDecodeCache(program: program, memory: memory) else {
+        guard let cache = DecodeCache(memoryBase: memory.base, memorySize: memory.size) else {
             throw ProgramLoadError(code: .memoryUnavailable, file: program.name, reason: "cannot reserve the decoded-instruction cache")
         }
         self.program = program
@@ -63,29 +61,13 @@ final class Machine {
         control.initialize(to: ControlState())
         // Machine mode; the accelerator's XS state starts off as on Rocket (crt0 enables it).
         control.pointee.mstatus = MStatus.mpp
-        scratchSlot = .allocate(capacity: 1)
-        scratchSlot.initialize(to: .empty)
     }
 
     deinit {
         x.deallocate()
         f.deallocate()
         control.deallocate()
-        scratchSlot.deallocate()
         decodeCache.release()
-    }
-
-    /// The cache window covers the executable segments, page-aligned and clipped to memory.
-    private static func makeDecodeCache(program: ProgramImage, memory: GuestMemory) -> DecodeCache? {
-        let executable = program.segments.filter(\.executable)
-        guard let low = executable.map(\.address).min(),
-              let high = executable.map({ $0.address + $0.memorySize }).max() else {
-            return DecodeCache(windowBase: memory.base, windowSize: 0)
-        }
-        let page: UInt64 = 4096
-        let start = max(memory.base, low & ~(page - 1))
-        let end = min(memory.end, (high + page - 1) & ~(page - 1))
-        return DecodeCache(windowBase: start, windowSize: end > start ? end - start : 0)
     }
 
     /// Names an address for messages.

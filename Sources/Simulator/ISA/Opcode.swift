@@ -6,6 +6,10 @@
 enum Op: UInt8 {
     case undecoded = 0
     case illegal
+    /// The PC has left memory (the sentinel slot past its end): raise a fetch fault.
+    case fetchFault
+    /// A branch or jal whose target lies outside memory; `rm` holds the original operation.
+    case farJump
 
     // RV64I
     case lui, auipc, jal, jalr

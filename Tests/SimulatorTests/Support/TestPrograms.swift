@@ -25,7 +25,8 @@ enum TestPrograms {
     /// Compiles `sources` (file names in `Programs/`) into an ELF and returns its path.
     /// `variant` distinguishes builds of the same sources with different options.
     static func build(_ sources: [String], defines: [String] = [], optimization: String = "2", variant: String = "") throws -> String {
-        let name = sources.map { ($0 as NSString).deletingPathExtension }.joined(separator: "+") + variant
+        let name = sources.map { ($0 as NSString).deletingPathExtension }.joined(separator: "+")
+            .replacingOccurrences(of: "/", with: "_") + variant
         let output = buildDirectory.appendingPathComponent(name + ".elf").path
         let paths = sources.map { directory.appendingPathComponent($0).path }
         let options = CompileOptions(defines: defines, optimization: optimization)
