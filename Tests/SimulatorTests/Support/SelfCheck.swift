@@ -1,6 +1,7 @@
 import Foundation
 import Simulator
 import Testing
+import Worker
 
 /// Runs the self-checking programs in `Programs/` (those built on `check.h`) and turns their
 /// verdict into test expectations.
@@ -16,11 +17,25 @@ enum SelfCheck {
         _ sources: [String], defines: [String] = [], variant: String = "", minimumChecks: Int,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> SimulationResult {
-        let result = try TestPrograms.run(
+        let result = try runShowingDiagnostics(
             sources, defines: defines, variant: variant,
-            options: SimulationOptions(maxInstructions: 200_000_000, timeoutSeconds: 60))
+            options: SimulationOptions(maxInstructions: 200_000_000, timeoutSeconds: 60), sourceLocation: sourceLocation)
         verify(result, minimumChecks: minimumChecks, sourceLocation: sourceLocation)
         return result
+    }
+
+    /// `TestPrograms.run`, recording the compiler's diagnostics when the build fails.
+    static func runShowingDiagnostics(
+        _ sources: [String], defines: [String] = [], variant: String = "",
+        options: SimulationOptions = SimulationOptions(maxInstructions: 200_000_000, timeoutSeconds: 60),
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> SimulationResult {
+        do {
+            return try TestPrograms.run(sources, defines: defines, variant: variant, options: options)
+        } catch let error as ToolchainError {
+            Issue.record("\(error.message)\n\(error.diagnostics)", sourceLocation: sourceLocation)
+            throw error
+        }
     }
 
     /// Checks the outcome of a self-checking program.
@@ -29,7 +44,8 @@ enum SelfCheck {
         #expect(result.status == .exited, "\(summary)", sourceLocation: sourceLocation)
         #expect(result.exitCode == 0, "\(summary)", sourceLocation: sourceLocation)
         let failures = result.standardOutputText.split(separator: "\n").filter { $0.hasPrefix("FAIL") }
-        #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))", sourceLocation: sourceLocation)
+        let shown = failures.prefix(25).joined(separator: "\n") + (failures.count > 25 ? "\n... \(failures.count - 25) more" : "")
+        #expect(failures.isEmpty, "\(failures.count) failed checks:\n\(shown)", sourceLocation: sourceLocation)
         let passed = passedCount(result.standardOutputText)
         #expect(passed != nil, "no 'checks passed' line:\n\(summary)", sourceLocation: sourceLocation)
         if let passed {
