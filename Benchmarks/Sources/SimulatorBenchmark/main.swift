@@ -59,6 +59,48 @@ for (workload, image) in zip(workloads, images) {
 }
 print("| all (sum of best runs) | \(totalInstructions) | \(format(totalBestSeconds, 3)) | \(format(Double(totalInstructions) / totalBestSeconds / 1e6)) | |")
 
+// Reference: QEMU (a dynamic binary translator, not an interpreter) on the same programs,
+// built without console output because QEMU's HTIF has no SYS_write. Wall time includes
+// QEMU's start-up, so it is measured for an empty program too.
+let qemuPath = "/usr/bin/qemu-system-riscv64"
+if FileManager.default.isExecutableFile(atPath: qemuPath) {
+    func qemuSeconds(_ program: String) throws -> Double {
+        var best = Double.infinity
+        for _ in 0..<repeats {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: qemuPath)
+            process.arguments = ["-M", "spike", "-m", "512M", "-nographic", "-bios", "none", "-kernel", program]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            let start = Date()
+            try process.run()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
+            best = min(best, Date().timeIntervalSince(start))
+        }
+        return best
+    }
+    let empty = buildDirectory.appendingPathComponent("empty.c")
+    try "int main(void) { return 0; }\n".write(to: empty, atomically: true, encoding: .utf8)
+    let emptyProgram = buildDirectory.appendingPathComponent("empty.elf").path
+    try compiler.compile(sources: [empty.path], output: emptyProgram)
+    let startup = try qemuSeconds(emptyProgram)
+    print("")
+    print("Reference, same programs without console output: QEMU \(qemuPath) (start-up \(format(startup, 3)) s subtracted)")
+    print("| workload | instructions | this simulator MIPS | QEMU MIPS |")
+    print("| --- | ---: | ---: | ---: |")
+    for workload in workloads {
+        let output = buildDirectory.appendingPathComponent(workload.source + ".quiet.elf").path
+        try compiler.compile(
+            sources: [programs.appendingPathComponent(workload.source).path], output: output,
+            options: CompileOptions(defines: ["QUIET=1"]))
+        let ours = (0..<repeats).map { _ in Simulation.run(try! ProgramImage(contentsOf: output)) }
+            .min { $0.wallSeconds < $1.wallSeconds }!
+        let qemu = max(1e-6, try qemuSeconds(output) - startup)
+        print("| \(workload.name) | \(ours.instret) | \(format(ours.mips)) | \(format(Double(ours.instret) / qemu / 1e6)) |")
+    }
+}
+
 // Throughput: every workload `repeats` times on the pool, one thread per core.
 let pool = SimulatorPool()
 let jobs = (0..<repeats).flatMap { _ in images.map { SimulationJob(program: $0) } }

@@ -1,6 +1,11 @@
 // 256x256 int32 matrix multiply (i-k-j order), checked with a checksum of a row and column.
 #include <stdint.h>
 #include <stdio.h>
+#ifdef QUIET  // for runs on QEMU, whose HTIF has no SYS_write: no console output
+// An opaque sink, so the compiler still computes everything that would have been printed.
+__attribute__((noipa)) static int quiet_printf(const char *format, ...) { (void)format; return 0; }
+#define printf quiet_printf
+#endif
 
 #define N 256
 static int32_t a[N][N], b[N][N], c[N][N];
