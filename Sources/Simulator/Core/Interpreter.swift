@@ -12,8 +12,9 @@ extension Machine {
     /// Executes until `budget` more instructions have retired, the program exits, or a fault.
     ///
     /// This is the hot loop. Everything it touches per instruction is a local: the PC, the
-    /// retired count, and raw pointers to registers, memory and the decoded-instruction cache.
-    /// Decoding, CSRs, atomics, floating point, traps, HTIF and the RoCC port are calls out.
+    /// budget countdown, and raw pointers to registers, memory and the decoded-instruction
+    /// cache. Decoding, CSRs, atomics, floating point, traps, HTIF, the RoCC port and memory
+    /// accesses off the fast path are calls out, which report back through one `SlowStep`.
     /// A trap that is taken consumes one unit of budget without retiring, so a program that
     /// traps forever still stops.
     func run<Timing: CoreTimingModel>(budget: UInt64, timing: inout Timing) -> RunStop {
@@ -43,8 +44,8 @@ extension Machine {
             self.retired = retired
         }
 
-        // The loop relies on the PC being inside memory (see DecodeCache); a run that starts
-        // elsewhere (a bad entry point, or a previous slice that ended on a jump out of memory)
+        // The loop relies on the PC being inside memory (see DecodeCache). A run that starts
+        // elsewhere (a bad entry point, or a slice that ended with a jump out of memory)
         // begins with the fetch fault.
         if remaining != 0 && pc &- memoryBase >= memorySize {
             if let handler = enterTrap(.instructionAccessFault, value: pc, pc: pc, instruction: nil) {
@@ -63,39 +64,25 @@ extension Machine {
             var rs1: Int { Int(truncatingIfNeeded: slot.pointee.rs1) }
             var rs2: Int { Int(truncatingIfNeeded: slot.pointee.rs2) }
             var imm: UInt64 { UInt64(bitPattern: Int64(slot.pointee.imm)) }
+            var raw: UInt32 { slot.pointee.raw }
             var next = pc &+ UInt64(truncatingIfNeeded: slot.pointee.length)
+            // Set by the cases that leave the fast path; handled once, after the switch.
+            var slowStep: SlowStep?
             timing.dispatch(slot, pc: pc)
 
             switch slot.pointee.op {
             case .undecoded:
-                guard let decoded = fetchAndDecode(pc) else {
-                    if let handler = enterTrap(.instructionAccessFault, value: pc, pc: pc, instruction: nil) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
+                if let decoded = fetchAndDecode(pc) {
+                    slot.pointee = decoded
+                    continue run
                 }
-                slot.pointee = decoded
-                continue run
+                slowStep = trap(.instructionAccessFault, value: pc, pc: pc, instruction: nil)
             case .fetchFault:
-                if let handler = enterTrap(.instructionAccessFault, value: pc, pc: pc, instruction: nil) {
-                    pc = handler; remaining &-= 1; continue run
-                }
-                stop = .faulted; break run
+                slowStep = trap(.instructionAccessFault, value: pc, pc: pc, instruction: nil)
             case .farJump:
-                guard let target = resolveFarJump(slot.pointee, pc: pc) else { break }
-                // Taken: the jump retires, then fetching its target faults.
-                pc = target
-                remaining &-= 1
-                if remaining == 0 { break run }
-                if let handler = enterTrap(.instructionAccessFault, value: pc, pc: pc, instruction: nil) {
-                    pc = handler; remaining &-= 1; continue run
-                }
-                stop = .faulted; break run
+                if let target = resolveFarJump(slot.pointee, pc: pc) { slowStep = .endSlice(at: target) }
             case .illegal:
-                if let handler = enterTrap(.illegalInstruction, value: UInt64(slot.pointee.raw), pc: pc, instruction: slot.pointee.raw) {
-                    pc = handler; remaining &-= 1; continue run
-                }
-                stop = .faulted; break run
+                slowStep = trap(.illegalInstruction, value: UInt64(raw), pc: pc, instruction: raw)
 
             // MARK: RV64I upper immediates, jumps and branches
             case .lui: x[rd] = imm
@@ -107,16 +94,7 @@ extension Machine {
                 let target = (x[rs1] &+ imm) & ~1
                 x[rd] = next
                 next = target
-                if target &- memoryBase >= memorySize {
-                    // The jump retires, then fetching its target faults.
-                    pc = target
-                    remaining &-= 1
-                    if remaining == 0 { break run }
-                    if let handler = enterTrap(.instructionAccessFault, value: pc, pc: pc, instruction: nil) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
-                }
+                if target &- memoryBase >= memorySize { slowStep = .endSlice(at: target) }
             case .beq: if x[rs1] == x[rs2] { next = pc &+ imm }
             case .bne: if x[rs1] != x[rs2] { next = pc &+ imm }
             case .blt: if Int64(bitPattern: x[rs1]) < Int64(bitPattern: x[rs2]) { next = pc &+ imm }
@@ -124,173 +102,87 @@ extension Machine {
             case .bltu: if x[rs1] < x[rs2] { next = pc &+ imm }
             case .bgeu: if x[rs1] >= x[rs2] { next = pc &+ imm }
 
-            // MARK: Loads and stores (one case per width: a second dispatch on the width costs a mispredict)
+            // MARK: Loads and stores
+            // One case per width (a shared case switching on the width again costs a second,
+            // poorly predicted jump). Accesses near the end of memory or outside it, and stores
+            // that touch `tohost`, take the slow path.
             case .lb:
                 let address = x[rs1] &+ imm
                 timing.dataAccess(address: address, bytes: 1, isStore: false)
                 let offset = address &- memoryBase
                 if offset <= fastLimit {
                     x[rd] = UInt64(bitPattern: Int64(memory.load(fromByteOffset: Int(truncatingIfNeeded: offset), as: Int8.self)))
-                } else if let value = loadSlow(address, bytes: 1) {
-                    x[rd] = UInt64(bitPattern: Int64(Int8(truncatingIfNeeded: value)))
-                } else {
-                    if let handler = enterTrap(.loadAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
-                }
+                } else { slowStep = accessMemorySlowly(slot.pointee, pc: pc) }
             case .lbu:
                 let address = x[rs1] &+ imm
                 timing.dataAccess(address: address, bytes: 1, isStore: false)
                 let offset = address &- memoryBase
                 if offset <= fastLimit {
                     x[rd] = UInt64(memory.load(fromByteOffset: Int(truncatingIfNeeded: offset), as: UInt8.self))
-                } else if let value = loadSlow(address, bytes: 1) {
-                    x[rd] = value
-                } else {
-                    if let handler = enterTrap(.loadAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
-                }
+                } else { slowStep = accessMemorySlowly(slot.pointee, pc: pc) }
             case .lh:
                 let address = x[rs1] &+ imm
                 timing.dataAccess(address: address, bytes: 2, isStore: false)
                 let offset = address &- memoryBase
                 if offset <= fastLimit {
                     x[rd] = UInt64(bitPattern: Int64(memory.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: offset), as: Int16.self)))
-                } else if let value = loadSlow(address, bytes: 2) {
-                    x[rd] = UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: value)))
-                } else {
-                    if let handler = enterTrap(.loadAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
-                }
+                } else { slowStep = accessMemorySlowly(slot.pointee, pc: pc) }
             case .lhu:
                 let address = x[rs1] &+ imm
                 timing.dataAccess(address: address, bytes: 2, isStore: false)
                 let offset = address &- memoryBase
                 if offset <= fastLimit {
                     x[rd] = UInt64(memory.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: offset), as: UInt16.self))
-                } else if let value = loadSlow(address, bytes: 2) {
-                    x[rd] = value
-                } else {
-                    if let handler = enterTrap(.loadAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
-                }
+                } else { slowStep = accessMemorySlowly(slot.pointee, pc: pc) }
             case .lw:
                 let address = x[rs1] &+ imm
                 timing.dataAccess(address: address, bytes: 4, isStore: false)
                 let offset = address &- memoryBase
                 if offset <= fastLimit {
                     x[rd] = UInt64(bitPattern: Int64(memory.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: offset), as: Int32.self)))
-                } else if let value = loadSlow(address, bytes: 4) {
-                    x[rd] = IntegerArithmetic.signExtend32(value)
-                } else {
-                    if let handler = enterTrap(.loadAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
-                }
+                } else { slowStep = accessMemorySlowly(slot.pointee, pc: pc) }
             case .lwu:
                 let address = x[rs1] &+ imm
                 timing.dataAccess(address: address, bytes: 4, isStore: false)
                 let offset = address &- memoryBase
                 if offset <= fastLimit {
                     x[rd] = UInt64(memory.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: offset), as: UInt32.self))
-                } else if let value = loadSlow(address, bytes: 4) {
-                    x[rd] = value
-                } else {
-                    if let handler = enterTrap(.loadAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
-                }
+                } else { slowStep = accessMemorySlowly(slot.pointee, pc: pc) }
             case .ld:
                 let address = x[rs1] &+ imm
                 timing.dataAccess(address: address, bytes: 8, isStore: false)
                 let offset = address &- memoryBase
                 if offset <= fastLimit {
                     x[rd] = memory.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: offset), as: UInt64.self)
-                } else if let value = loadSlow(address, bytes: 8) {
-                    x[rd] = value
-                } else {
-                    if let handler = enterTrap(.loadAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
-                }
+                } else { slowStep = accessMemorySlowly(slot.pointee, pc: pc) }
             case .sb:
                 let address = x[rs1] &+ imm
                 timing.dataAccess(address: address, bytes: 1, isStore: true)
                 let offset = address &- memoryBase
-                if offset <= fastLimit {
+                if offset <= fastLimit && offset &- tohostOffset >= 8 {
                     memory.storeBytes(of: UInt8(truncatingIfNeeded: x[rs2]), toByteOffset: Int(truncatingIfNeeded: offset), as: UInt8.self)
-                } else if !storeSlow(address, value: x[rs2], bytes: 1) {
-                    if let handler = enterTrap(.storeAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
-                }
-                if offset &- tohostOffset < 8, serviceHostInterface(pc: pc) {
-                    if fault != nil { stop = .faulted; break run }
-                    pc = next; remaining &-= 1
-                    stop = .exited; break run
-                }
+                } else { slowStep = accessMemorySlowly(slot.pointee, pc: pc) }
             case .sh:
                 let address = x[rs1] &+ imm
                 timing.dataAccess(address: address, bytes: 2, isStore: true)
                 let offset = address &- memoryBase
-                if offset <= fastLimit {
+                if offset <= fastLimit && offset &- tohostOffset >= 8 {
                     memory.storeBytes(of: UInt16(truncatingIfNeeded: x[rs2]), toByteOffset: Int(truncatingIfNeeded: offset), as: UInt16.self)
-                } else if !storeSlow(address, value: x[rs2], bytes: 2) {
-                    if let handler = enterTrap(.storeAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
-                }
-                if offset &- tohostOffset < 8, serviceHostInterface(pc: pc) {
-                    if fault != nil { stop = .faulted; break run }
-                    pc = next; remaining &-= 1
-                    stop = .exited; break run
-                }
+                } else { slowStep = accessMemorySlowly(slot.pointee, pc: pc) }
             case .sw:
                 let address = x[rs1] &+ imm
                 timing.dataAccess(address: address, bytes: 4, isStore: true)
                 let offset = address &- memoryBase
-                if offset <= fastLimit {
+                if offset <= fastLimit && offset &- tohostOffset >= 8 {
                     memory.storeBytes(of: UInt32(truncatingIfNeeded: x[rs2]), toByteOffset: Int(truncatingIfNeeded: offset), as: UInt32.self)
-                } else if !storeSlow(address, value: x[rs2], bytes: 4) {
-                    if let handler = enterTrap(.storeAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
-                }
-                if offset &- tohostOffset < 8, serviceHostInterface(pc: pc) {
-                    if fault != nil { stop = .faulted; break run }
-                    pc = next; remaining &-= 1
-                    stop = .exited; break run
-                }
+                } else { slowStep = accessMemorySlowly(slot.pointee, pc: pc) }
             case .sd:
                 let address = x[rs1] &+ imm
                 timing.dataAccess(address: address, bytes: 8, isStore: true)
                 let offset = address &- memoryBase
-                if offset <= fastLimit {
+                if offset <= fastLimit && offset &- tohostOffset >= 8 {
                     memory.storeBytes(of: x[rs2], toByteOffset: Int(truncatingIfNeeded: offset), as: UInt64.self)
-                } else if !storeSlow(address, value: x[rs2], bytes: 8) {
-                    if let handler = enterTrap(.storeAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
-                }
-                if offset &- tohostOffset < 8, serviceHostInterface(pc: pc) {
-                    if fault != nil { stop = .faulted; break run }
-                    pc = next; remaining &-= 1
-                    stop = .exited; break run
-                }
+                } else { slowStep = accessMemorySlowly(slot.pointee, pc: pc) }
 
             // MARK: Integer register-immediate
             case .addi: x[rd] = x[rs1] &+ imm
@@ -339,57 +231,25 @@ extension Machine {
             case .remw: x[rd] = IntegerArithmetic.remw(x[rs1], x[rs2])
             case .remuw: x[rd] = IntegerArithmetic.remuw(x[rs1], x[rs2])
 
-            // MARK: Floating-point loads and stores
+            // MARK: Floating-point loads and stores (FS off: illegal)
             case .flw, .fld:
-                guard control.pointee.mstatus & MStatus.fs != 0 else {
-                    if let handler = enterTrap(.illegalInstruction, value: UInt64(slot.pointee.raw), pc: pc, instruction: slot.pointee.raw) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
-                }
                 let address = x[rs1] &+ imm
-                let bytes = slot.pointee.op == .flw ? 4 : 8
-                timing.dataAccess(address: address, bytes: bytes, isStore: false)
+                let double = slot.pointee.op == .fld
+                timing.dataAccess(address: address, bytes: double ? 8 : 4, isStore: false)
                 let offset = address &- memoryBase
-                let raw: UInt64
-                if offset <= fastLimit {
-                    raw = bytes == 4
-                        ? UInt64(memory.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: offset), as: UInt32.self))
-                        : memory.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: offset), as: UInt64.self)
-                } else if let value = loadSlow(address, bytes: bytes) {
-                    raw = value
-                } else {
-                    if let handler = enterTrap(.loadAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
-                }
-                f[rd] = bytes == 4 ? FloatUnit.box(UInt32(truncatingIfNeeded: raw)) : raw
-                FloatUnit.markDirty(control)
+                if offset <= fastLimit && control.pointee.mstatus & MStatus.fs != 0 {
+                    let source = memory + Int(truncatingIfNeeded: offset)
+                    f[rd] = double ? source.loadUnaligned(as: UInt64.self) : FloatUnit.box(source.loadUnaligned(as: UInt32.self))
+                    FloatUnit.markDirty(control)
+                } else { slowStep = accessMemorySlowly(slot.pointee, pc: pc) }
             case .fsw, .fsd:
-                guard control.pointee.mstatus & MStatus.fs != 0 else {
-                    if let handler = enterTrap(.illegalInstruction, value: UInt64(slot.pointee.raw), pc: pc, instruction: slot.pointee.raw) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
-                }
                 let address = x[rs1] &+ imm
-                let bytes = slot.pointee.op == .fsw ? 4 : 8
-                timing.dataAccess(address: address, bytes: bytes, isStore: true)
+                let double = slot.pointee.op == .fsd
+                timing.dataAccess(address: address, bytes: double ? 8 : 4, isStore: true)
                 let offset = address &- memoryBase
-                if offset <= fastLimit {
-                    StoreWidth.store(f[rs2], bytes: bytes, to: memory + Int(truncatingIfNeeded: offset))
-                } else if !storeSlow(address, value: f[rs2], bytes: bytes) {
-                    if let handler = enterTrap(.storeAccessFault, value: address, pc: pc, instruction: slot.pointee.raw) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
-                }
-                if offset &- tohostOffset < 8, serviceHostInterface(pc: pc) {
-                    if fault != nil { stop = .faulted; break run }
-                    pc = next; remaining &-= 1
-                    stop = .exited; break run
-                }
+                if offset <= fastLimit && offset &- tohostOffset >= 8 && control.pointee.mstatus & MStatus.fs != 0 {
+                    StoreWidth.store(f[rs2], bytes: double ? 8 : 4, to: memory + Int(truncatingIfNeeded: offset))
+                } else { slowStep = accessMemorySlowly(slot.pointee, pc: pc) }
 
             // MARK: Floating-point computation
             case .fmaddS, .fmsubS, .fnmsubS, .fnmaddS, .faddS, .fsubS, .fmulS, .fdivS, .fsqrtS,
@@ -401,74 +261,65 @@ extension Machine {
                  .fcvtWD, .fcvtWUD, .fcvtLD, .fcvtLUD, .fcvtDW, .fcvtDWU, .fcvtDL, .fcvtDLU,
                  .fcvtSD, .fcvtDS, .fmvXD, .fmvDX, .fclassD, .feqD, .fltD, .fleD:
                 if !FloatUnit.execute(slot.pointee, x: x, f: f, control: control) {
-                    if let handler = enterTrap(.illegalInstruction, value: UInt64(slot.pointee.raw), pc: pc, instruction: slot.pointee.raw) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
+                    slowStep = trap(.illegalInstruction, value: UInt64(raw), pc: pc, instruction: raw)
                 }
 
             // MARK: Atomics
             case .lr, .sc, .amoswap, .amoadd, .amoxor, .amoand, .amoor, .amomin, .amomax, .amominu, .amomaxu:
                 let address = x[rs1]
                 timing.dataAccess(address: address, bytes: Int(slot.pointee.rm), isStore: slot.pointee.op != .lr)
-                if let trap = executeAtomic(slot.pointee) {
-                    if let handler = enterTrap(trap, value: address, pc: pc, instruction: slot.pointee.raw) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
+                if let cause = executeAtomic(slot.pointee) {
+                    slowStep = trap(cause, value: address, pc: pc, instruction: raw)
                 }
 
             // MARK: System
             case .csrrw, .csrrs, .csrrc, .csrrwi, .csrrsi, .csrrci:
                 if !executeCSR(slot.pointee, retired: retired, cycles: timing.cycles(retired: retired)) {
-                    if let handler = enterTrap(.illegalInstruction, value: UInt64(slot.pointee.raw), pc: pc, instruction: slot.pointee.raw) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
+                    slowStep = trap(.illegalInstruction, value: UInt64(raw), pc: pc, instruction: raw)
                 }
             case .fence:
                 accelerator?.fence(memory: self.memory)
             case .fenceI:
                 cache.invalidate()
             case .ecall:
-                if let handler = enterTrap(.environmentCallFromM, value: 0, pc: pc, instruction: slot.pointee.raw) {
-                    pc = handler; remaining &-= 1; continue run
-                }
-                stop = .faulted; break run
+                slowStep = trap(.environmentCallFromM, value: 0, pc: pc, instruction: raw)
             case .ebreak:
-                if let handler = enterTrap(.breakpoint, value: pc, pc: pc, instruction: slot.pointee.raw) {
-                    pc = handler; remaining &-= 1; continue run
-                }
-                stop = .faulted; break run
+                slowStep = trap(.breakpoint, value: pc, pc: pc, instruction: raw)
             case .mret:
                 next = returnFromTrap()
-                if next &- memoryBase >= memorySize {
-                    pc = next
-                    remaining &-= 1
-                    if remaining == 0 { break run }
-                    if let handler = enterTrap(.instructionAccessFault, value: pc, pc: pc, instruction: nil) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
-                }
+                if next &- memoryBase >= memorySize { slowStep = .endSlice(at: next) }
             case .wfi:
                 break  // No interrupt sources: waiting would never end, so WFI is a no-op as the spec allows.
 
             // MARK: RoCC
             case .rocc:
                 switch executeRoCC(slot.pointee, pc: pc) {
-                case .completed:
-                    break
-                case .illegal:
-                    if let handler = enterTrap(.illegalInstruction, value: UInt64(slot.pointee.raw), pc: pc, instruction: slot.pointee.raw) {
-                        pc = handler; remaining &-= 1; continue run
-                    }
-                    stop = .faulted; break run
-                case .faulted:
-                    stop = .faulted; break run
+                case .completed: break
+                case .illegal: slowStep = trap(.illegalInstruction, value: UInt64(raw), pc: pc, instruction: raw)
+                case .faulted: slowStep = .faulted
                 }
             }
-            pc = next
+
+            if let slowStep {
+                switch slowStep {
+                case .resume(let target):
+                    pc = target
+                case .endSlice(let target):
+                    pc = target
+                    remaining &-= 1
+                    break run
+                case .exited(let target):
+                    pc = target
+                    remaining &-= 1
+                    stop = .exited
+                    break run
+                case .faulted:
+                    stop = .faulted
+                    break run
+                }
+            } else {
+                pc = next
+            }
             remaining &-= 1
         }
         return stop
