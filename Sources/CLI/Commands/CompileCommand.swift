@@ -17,19 +17,19 @@ struct CompileCommand: ParsableCommand {
     @Argument(help: "C (.c) or assembly (.S, .s) source files.")
     var sources: [String]
 
-    @Option(name: .customShort("o"), help: "The program to write.")
+    @Option(name: .customShort("o"), help: ArgumentHelp("The program to write.", valueName: "program.elf"))
     var output: String
 
-    @Option(name: .customShort("I", allowingJoined: true), help: "Add a header search directory.")
+    @Option(name: .customShort("I", allowingJoined: true), help: ArgumentHelp("Add a header search directory.", valueName: "dir"))
     var includeDirectories: [String] = []
 
-    @Option(name: .customShort("D", allowingJoined: true), help: "Define a macro: NAME or NAME=VALUE.")
+    @Option(name: .customShort("D", allowingJoined: true), help: ArgumentHelp("Define a macro.", valueName: "name[=value]"))
     var defines: [String] = []
 
-    @Option(name: .customShort("O", allowingJoined: true), help: "Optimization level: 0, 1, 2, 3, s, fast or g.")
+    @Option(name: .customShort("O", allowingJoined: true), help: ArgumentHelp("Optimization level: 0, 1, 2, 3, s, z, fast or g.", valueName: "level"))
     var optimization: String = "2"
 
-    @Option(name: .customShort("T"), help: "Link with this linker script instead of the runtime's.")
+    @Option(name: .customShort("T"), help: ArgumentHelp("Link with this linker script instead of the runtime's.", valueName: "script"))
     var linkerScript: String?
 
     @Flag(help: "Do not link the autocomp runtime: the sources bring their own start-up code and library (e.g. riscv-tests' benchmarks/common).")
@@ -37,7 +37,7 @@ struct CompileCommand: ParsableCommand {
 
     func validate() throws {
         guard ["0", "1", "2", "3", "s", "fast", "g", "z"].contains(optimization) else {
-            throw ValidationError("-O\(optimization): unknown optimization level (use 0, 1, 2, 3, s, fast or g)")
+            throw ValidationError("-O\(optimization): unknown optimization level (use 0, 1, 2, 3, s, z, fast or g)")
         }
         if sources.isEmpty { throw ValidationError("no source files") }
     }

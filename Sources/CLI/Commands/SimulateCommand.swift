@@ -10,24 +10,25 @@ struct SimulateCommand: ParsableCommand {
         discussion: """
             The program's console output goes to stdout/stderr and its exit code becomes this \
             command's exit status. Exit status 124 means a limit stopped the program; 125 means a \
-            simulator fault (illegal instruction, access outside memory, a file that is not a \
-            RISC-V ELF64 executable), explained in one line on stderr.
+            simulator fault (illegal instruction, access outside memory, misaligned atomic, a trap \
+            with no handler installed, a file that is not a RISC-V ELF64 executable), explained in \
+            one line on stderr.
             """
     )
 
     @Argument(help: "The program (a statically linked RISC-V ELF64 executable).")
     var program: String
 
-    @Option(help: "Stop after this many instructions (exit status 124).")
+    @Option(help: ArgumentHelp("Stop after this many instructions (exit status 124).", valueName: "count"))
     var maxInstructions: UInt64?
 
-    @Option(help: "Stop after this many seconds of wall-clock time (exit status 124).")
+    @Option(help: ArgumentHelp("Stop after this many seconds of wall-clock time (exit status 124).", valueName: "seconds"))
     var timeout: Double?
 
-    @Option(help: "Simulated memory in MiB, starting at 0x80000000.")
+    @Option(help: ArgumentHelp("Simulated memory in MiB, starting at 0x80000000.", valueName: "MiB"))
     var memory: UInt64 = 512
 
-    @Option(help: "Write run statistics as JSON to this file.")
+    @Option(help: ArgumentHelp("Write run statistics as JSON (status, exit_code, instret, cycles, wall_seconds, mips) to this file.", valueName: "file.json"))
     var stats: String?
 
     func validate() throws {
