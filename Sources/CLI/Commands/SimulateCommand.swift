@@ -51,7 +51,9 @@ struct SimulateCommand: ParsableCommand {
         let result = Simulation.run(image, options: options)
         switch result.status {
         case .fault:
-            printError("autocomp sim: \(program): \(result.fault ?? "fault")")
+            // Load errors name the file already; guest faults get it prefixed.
+            let subject = result.guestFault == nil ? "" : "\(program): "
+            printError("autocomp sim: \(subject)\(result.fault ?? "fault")")
         case .instructionLimit:
             printError("autocomp sim: \(program): stopped after \(result.instret) instructions (--max-instructions)")
         case .timeout:

@@ -39,7 +39,7 @@ final class Machine {
             guard memory.contains(segment.address, length: segment.memorySize) else {
                 throw ProgramLoadError(
                     code: .outsideMemory, file: program.name,
-                    reason: "segment at \(hex(segment.address)) (\(segment.memorySize) bytes) lies outside simulated memory \(hex(memory.base))-\(hex(memory.end))")
+                    reason: "segment at \(hex(segment.address)) (\(segment.memorySize) bytes) lies outside simulated memory \(hex(memory.base))-\(hex(memory.end)) (\(memorySize >> 20) MiB; give it more memory)")
             }
             segment.data.withUnsafeBytes { _ = memory.write($0, to: segment.address) }
         }
