@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Simulator
 import Worker
 
 /// `autocomp cc`: compiles bare-metal C/assembly for the simulator with the cross compiler
@@ -32,6 +33,9 @@ struct CompileCommand: ParsableCommand {
     @Option(name: .customShort("T"), help: ArgumentHelp("Link with this linker script instead of the runtime's.", valueName: "script"))
     var linkerScript: String?
 
+    @Option(help: ArgumentHelp("Accelerator design whose gemmini_params.h the program sees: a built-in name (see `autocomp accel list`) or a JSON file.", valueName: "name|file.json"))
+    var accel: String = GemminiConfiguration.defaultName
+
     @Flag(help: "Do not link the autocomp runtime: the sources bring their own start-up code and library (e.g. riscv-tests' benchmarks/common).")
     var noRuntime = false
 
@@ -43,11 +47,12 @@ struct CompileCommand: ParsableCommand {
     }
 
     func run() throws {
+        let accelerator = try resolveOrExit(accel, command: "autocomp cc")
         do {
             let compiler = try CrossCompiler.locate()
             let options = CompileOptions(
                 includeDirectories: includeDirectories, defines: defines, optimization: optimization,
-                linkRuntime: !noRuntime, linkerScript: linkerScript)
+                linkRuntime: !noRuntime, linkerScript: linkerScript, accelerator: accelerator)
             let warnings = try compiler.compile(sources: sources, output: output, options: options)
             if !warnings.isEmpty { FileHandle.standardError.write(Data(warnings.utf8)) }
         } catch {

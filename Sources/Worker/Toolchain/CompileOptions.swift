@@ -1,3 +1,5 @@
+public import Simulator
+
 /// Per-build settings on top of the fixed flags every target program gets.
 public struct CompileOptions: Sendable {
     /// Extra header directories (`-I`), searched before the runtime's.
@@ -13,11 +15,15 @@ public struct CompileOptions: Sendable {
     public var linkRuntime = true
     /// A linker script to use instead of the runtime's.
     public var linkerScript: String?
+    /// The accelerator design whose `gemmini_params.h` the program sees.
+    public var accelerator: GemminiConfiguration = .int8Default
 
     public init(
         includeDirectories: [String] = [], defines: [String] = [], optimization: String = "2",
-        timeoutSeconds: Double? = 120, linkRuntime: Bool = true, linkerScript: String? = nil
+        timeoutSeconds: Double? = 120, linkRuntime: Bool = true, linkerScript: String? = nil,
+        accelerator: GemminiConfiguration = .int8Default
     ) {
+        self.accelerator = accelerator
         self.includeDirectories = includeDirectories
         self.defines = defines
         self.optimization = optimization

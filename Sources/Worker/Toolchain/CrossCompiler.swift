@@ -58,11 +58,13 @@ public struct CrossCompiler: Sendable {
             runtime: RuntimeLibrary(compilerVersion: version, cacheDirectory: RuntimeLibrary.defaultCacheDirectory(environment)))
     }
 
-    /// Header search flags: the program's own directories, the runtime's, then the system's.
-    /// `-nostdinc` keeps the host's and the toolchain's default directories out.
-    func includeFlags(_ options: CompileOptions) -> [String] {
+    /// Header search flags: the program's own directories, the accelerator's generated
+    /// parameters, the runtime's, then the system's. `-nostdinc` keeps the host's and the
+    /// toolchain's default directories out.
+    func includeFlags(_ options: CompileOptions, parameters: String? = nil) -> [String] {
         var flags = ["-nostdinc"]
         for directory in options.includeDirectories { flags += ["-I", directory] }
+        if let parameters { flags += ["-I", parameters] }
         flags += ["-I", TargetRuntime.includeDirectory.path]
         for directory in systemIncludeDirectories { flags += ["-isystem", directory] }
         return flags
@@ -75,7 +77,8 @@ public struct CrossCompiler: Sendable {
         for source in sources where !FileManager.default.isReadableFile(atPath: source) {
             throw ToolchainError(code: .compileFailed, message: "\(source): no such file or not readable")
         }
-        var arguments = Self.targetFlags + ["-O\(options.optimization)"] + includeFlags(options)
+        let parameters = try runtime.parametersDirectory(for: options.accelerator)
+        var arguments = Self.targetFlags + ["-O\(options.optimization)"] + includeFlags(options, parameters: parameters)
         arguments += options.defines.map { "-D\($0)" }
         if let script = options.linkerScript { arguments += ["-T", script] }
         if options.linkRuntime {

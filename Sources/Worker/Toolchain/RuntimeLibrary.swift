@@ -1,4 +1,5 @@
 import Foundation
+import Simulator
 import TargetRuntime
 
 /// The target runtime compiled once into `crt0.o` and `libautocomp.a`, cached on disk under
@@ -44,6 +45,32 @@ struct RuntimeLibrary: Sendable {
         if FileManager.default.fileExists(atPath: parts.archive) { return parts }
         try build(sources: sources, compiler: compiler, publishAt: directory)
         return parts
+    }
+
+    /// A directory holding the design's `gemmini_params.h` (also as `include/gemmini_params.h`,
+    /// the path upstream programs use), written once per distinct header.
+    func parametersDirectory(for accelerator: GemminiConfiguration) throws(ToolchainError) -> String {
+        let header = accelerator.paramsHeader
+        var key = StableHash()
+        key.add(header)
+        let directory = cacheDirectory.appendingPathComponent("params-\(accelerator.name)-\(key.hexDigest)")
+        let file = directory.appendingPathComponent("gemmini_params.h")
+        if FileManager.default.fileExists(atPath: file.path) { return directory.path }
+        let staging = cacheDirectory.appendingPathComponent("staging-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: staging.appendingPathComponent("include"), withIntermediateDirectories: true)
+            try header.write(to: staging.appendingPathComponent("gemmini_params.h"), atomically: false, encoding: .utf8)
+            try header.write(to: staging.appendingPathComponent("include/gemmini_params.h"), atomically: false, encoding: .utf8)
+        } catch {
+            throw ToolchainError(code: .runtimeBuildFailed, message: "cannot write gemmini_params.h under \(cacheDirectory.path): \(error.localizedDescription)")
+        }
+        if rename(staging.path, directory.path) != 0 {
+            try? FileManager.default.removeItem(at: staging)
+            guard FileManager.default.fileExists(atPath: file.path) else {
+                throw ToolchainError(code: .runtimeBuildFailed, message: "cannot publish gemmini_params.h at \(directory.path)")
+            }
+        }
+        return directory.path
     }
 
     private func build(sources: [URL], compiler: CrossCompiler, publishAt directory: URL) throws(ToolchainError) {
