@@ -28,6 +28,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Simulated memory in MiB, starting at 0x80000000.", valueName: "MiB"))
     var memory: UInt64 = 512
 
+    @Option(help: ArgumentHelp("The accelerator on the RoCC port: a built-in design (see `autocomp accel list`), a JSON file, or none.", valueName: "name|file.json|none"))
+    var accel: String = GemminiConfiguration.defaultName
+
     @Option(help: ArgumentHelp("Write run statistics as JSON (status, exit_code, instret, cycles, wall_seconds, mips) to this file.", valueName: "file.json"))
     var stats: String?
 
@@ -48,7 +51,8 @@ struct SimulateCommand: ParsableCommand {
         let options = SimulationOptions(
             memorySize: memory << 20, maxInstructions: maxInstructions, timeoutSeconds: timeout,
             outputCaptureLimit: 0, passthroughOutput: true)
-        let result = Simulation.run(image, options: options)
+        let accelerator = accel == "none" ? nil : Gemmini.makeAccelerator(try resolveOrExit(accel, command: "autocomp sim"))
+        let result = Simulation.run(image, options: options, accelerator: accelerator)
         switch result.status {
         case .fault:
             // Load errors name the file already; guest faults get it prefixed.
