@@ -38,7 +38,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // The search, the agents and the job store.
-        .target(name: "Coordinator", dependencies: ["ClusterProtocol"], swiftSettings: swiftSettings),
+        .target(
+            name: "Coordinator", dependencies: ["ClusterProtocol"], resources: [.copy("Problems/Suite")],
+            swiftSettings: swiftSettings
+        ),
         // The single `autocomp` executable.
         .executableTarget(
             name: "CLI",
@@ -60,5 +63,6 @@ let package = Package(
         ),
         .testTarget(name: "WorkerTests", dependencies: ["Worker", "TargetRuntime"], resources: [.copy("Programs")], swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Simulator"], swiftSettings: swiftSettings),
+        .testTarget(name: "CoordinatorTests", dependencies: ["Coordinator", "Worker", "Simulator"], swiftSettings: swiftSettings),
     ]
 )
