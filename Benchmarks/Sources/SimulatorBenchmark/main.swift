@@ -101,6 +101,26 @@ if FileManager.default.isExecutableFile(atPath: qemuPath) {
     }
 }
 
+// Gemmini command costs (the issue's targets: a 16x16x16 preload+compute in at most 1 us, a
+// 1 KiB mvin in at most 0.5 us; Spike with its Gemmini extension: about 12 us and 6 us).
+let gemminiIterations = 200_000
+print("")
+print("Gemmini commands on the int8_16x16 model, \(gemminiIterations) iterations, best of \(repeats)")
+print("| operation | us per operation |")
+print("| --- | ---: |")
+for (operation, name) in [(1, "16x16x16 preload + compute_preloaded"), (2, "1 KiB mvin (16 x 64 int8)")] {
+    let output = buildDirectory.appendingPathComponent("gemmini_ops_\(operation).elf").path
+    try compiler.compile(
+        sources: [programs.appendingPathComponent("gemmini_ops.c").path], output: output,
+        options: CompileOptions(defines: ["OPERATION=\(operation)", "ITERATIONS=\(gemminiIterations)"]))
+    let image = try ProgramImage(contentsOf: output)
+    let best = (0..<repeats).map { _ in
+        Simulation.run(image, accelerator: Gemmini.makeAccelerator(.int8Default))
+    }.min { $0.wallSeconds < $1.wallSeconds }!
+    guard best.status == .exited, best.exitCode == 0 else { print("gemmini_ops failed: \(best.fault ?? "")"); exit(1) }
+    print("| \(name) | \(format(best.wallSeconds / Double(gemminiIterations) * 1e6, 2)) |")
+}
+
 // Throughput: every workload `repeats` times on the pool, one thread per core.
 let pool = SimulatorPool()
 let jobs = (0..<repeats).flatMap { _ in images.map { SimulationJob(program: $0) } }

@@ -98,8 +98,12 @@ enum Int8Arithmetic: GemminiArithmetic {
 
     /// Partial sums travel through the array in `partialSumBits` bits (two's complement wrap).
     @inline(__always) static func arrayResult(_ x: Float, partialSumBits: Int) -> Int32 {
-        let shift = 64 - partialSumBits
-        return Int32(truncatingIfNeeded: (Int64(x) << shift) >> shift)
+        // The workspace holds exact integers of magnitude below 2^22 (DIM x 128 x 128 plus a
+        // bias, for DIM up to 64). Adding 1.5 x 2^23 puts such an integer in the low mantissa
+        // bits exactly, which is far cheaper than Swift's range-checked conversion.
+        let integer = Int32(bitPattern: (x + 12_582_912).bitPattern) &- 0x4B40_0000
+        let shift = Int32(32 - partialSumBits)
+        return (integer << shift) >> shift
     }
 
     static func weightStationary(

@@ -40,11 +40,12 @@ extension GemminiCore {
         // A(i, k) = row aStride*i, column k of the operand (a_transpose: row aStride*k, column i).
         fill(aTile, from: a.address, rows: a.address.isGarbage ? 0 : a.rows, columns: a.columns, stride: execute.aStride, transpose: execute.aTranspose)
         let innerLimit = a.address.isGarbage ? 0 : execute.aTranspose ? a.rows : a.columns
-        // D: the bias rows, zero-padded.
-        fill(biasTile, from: bias.address, rows: bias.address.isGarbage ? 0 : bias.rows, columns: bias.columns, stride: 1, transpose: false)
         guard let preload, !preload.output.isGarbage, preload.outputRows > 0 else { return }
+        // D: the bias rows, zero-padded (most computes have none: share a zero tile).
+        let biasRows = bias.address.isGarbage ? 0 : bias.rows
+        if biasRows > 0 { fill(biasTile, from: bias.address, rows: biasRows, columns: bias.columns, stride: 1, transpose: false) }
         Arithmetic.weightStationary(
-            a: aTile, weights: weights, bias: biasTile, output: outputTile, rows: preload.outputRows,
+            a: aTile, weights: weights, bias: biasRows > 0 ? biasTile : zeroTile, output: outputTile, rows: preload.outputRows,
             innerLimit: min(innerLimit, weightRows), dim: dim)
         let bits = configuration.partialSumBits
         for i in 0..<preload.outputRows {
@@ -70,7 +71,8 @@ extension GemminiCore {
     /// Fills a DIM x DIM Float workspace with an operand block (zero elsewhere): stored row r
     /// is local row `stride * r`; with `transpose`, stored (r, c) goes to (c, r).
     private func fill(_ tile: UnsafeMutablePointer<Float>, from address: LocalAddress, rows: Int, columns: Int, stride: Int, transpose: Bool) {
-        tile.update(repeating: 0, count: dim * dim)
+        // A full block overwrites every entry; anything smaller is zero-padded.
+        if rows < dim || columns < dim { tile.update(repeating: 0, count: dim * dim) }
         for r in 0..<rows {
             let row = address.advanced(by: stride * r)
             if !row.isAccumulator && !transpose {

@@ -29,6 +29,8 @@ final class GemminiCore<Arithmetic: GemminiArithmetic> {
     /// Workspaces for one array operation.
     let aTile: UnsafeMutablePointer<Float>
     let biasTile: UnsafeMutablePointer<Float>
+    /// An all-zero tile, the bias of computes without one.
+    let zeroTile: UnsafeMutablePointer<Float>
     let outputTile: UnsafeMutablePointer<Float>
     let aElements: UnsafeMutablePointer<Element>
     let bElements: UnsafeMutablePointer<Element>
@@ -65,6 +67,8 @@ final class GemminiCore<Arithmetic: GemminiArithmetic> {
         processingElements.initialize(repeating: Arithmetic.zeroAccumulator, count: tile)
         aTile = .allocate(capacity: tile)
         biasTile = .allocate(capacity: tile)
+        zeroTile = .allocate(capacity: tile)
+        zeroTile.initialize(repeating: 0, count: tile)
         outputTile = .allocate(capacity: tile)
         aElements = .allocate(capacity: tile)
         aElements.initialize(repeating: Arithmetic.zeroElement, count: tile)
@@ -81,6 +85,7 @@ final class GemminiCore<Arithmetic: GemminiArithmetic> {
         processingElements.deallocate()
         aTile.deallocate()
         biasTile.deallocate()
+        zeroTile.deallocate()
         outputTile.deallocate()
         aElements.deallocate()
         bElements.deallocate()
