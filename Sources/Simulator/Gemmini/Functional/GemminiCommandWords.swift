@@ -1,9 +1,11 @@
 /// Encodes the commands the loop unrollers issue, with the same bit layouts as gemmini.h
 /// (gemmini-reference.md 1.3), so unrolled and hand-written commands share one decoder.
 enum GemminiCommandWords {
-    /// rows [63:48], cols [47:32], local address [31:0].
+    /// rows [63:48], cols [47:32], local address [31:0]. Counts are truncated to their 16-bit
+    /// fields rather than trapping: a nonsensical count from a malformed loop then reaches the
+    /// command's own checks and stops the run with a fault instead of killing the process.
     @inline(__always) static func operand(_ address: UInt32, columns: Int, rows: Int) -> UInt64 {
-        UInt64(rows) << 48 | UInt64(columns) << 32 | UInt64(address)
+        (UInt64(truncatingIfNeeded: rows) & 0xFFFF) << 48 | (UInt64(truncatingIfNeeded: columns) & 0xFFFF) << 32 | UInt64(address)
     }
 
     static func configLoad(stride: UInt64, scale: Float = 1, shrink: Bool = false, blockStride: Int, pixelRepeats: Int = 1, state: Int) -> (UInt64, UInt64) {

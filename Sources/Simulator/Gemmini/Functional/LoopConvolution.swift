@@ -219,7 +219,12 @@ extension GemminiCore {
                                     let position = plan.ds(plan.undilated(irow)) * plan.ds(plan.icols) + plan.ds(plan.undilated(icol))
                                     let C = plan.outputStart + UInt32(plan.accumulatorRow(och, b, orow, firstColumn))
                                     let rows = flags.transposeInput3120 ? min(dim, loop.batches - b) : I
-                                    try issuePreload(newWeights ? weightsLocal : LocalAddress.garbage.raw, columns: J, rows: K,
+                                    // The preload describes the stored weight block: K rows of J output
+                                    // channels, or for trans_weight_0132 (read with config_ex's B
+                                    // transpose) J rows of K input channels.
+                                    let (storedColumns, storedRows) = flags.transposeWeight0132 ? (K, J) : (J, K)
+                                    try issuePreload(newWeights ? weightsLocal : LocalAddress.garbage.raw,
+                                                     columns: storedColumns, rows: storedRows,
                                                      output: C, outputColumns: J, outputRows: rows, memory)
                                     if flags.transposeInput3120 {
                                         // Channel-major input: A is read transposed, one stored row per channel

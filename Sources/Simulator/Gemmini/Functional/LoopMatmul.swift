@@ -29,6 +29,10 @@ extension GemminiCore {
         let aSpadID = rs1.field(18, 2), bSpadID = rs1.field(16, 2)
         let aTranspose = rs2 & 1 != 0, bTranspose = rs2 & 2 != 0, isResadd = rs2 & 4 != 0
         let half = scratchpadRows / 2
+        // The last block of each dimension keeps DIM - pad valid rows/columns: at least one.
+        guard loop.padI < dim, loop.padJ < dim, loop.padK < dim else {
+            throw GemminiFault("loop_ws pads (\(loop.padI), \(loop.padJ), \(loop.padK)) must each be below DIM (\(dim))")
+        }
         guard (I * K + K * J) * dim <= half, I * J * dim <= accumulatorRows / 2 else {
             throw GemminiFault("loop_ws tile of \(I)x\(J)x\(K) blocks needs \((I * K + K * J) * dim) scratchpad rows (at most \(half)) and \(I * J * dim) accumulator rows (at most \(accumulatorRows / 2))")
         }
