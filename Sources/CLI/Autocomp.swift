@@ -7,7 +7,7 @@ struct Autocomp: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "autocomp",
         abstract: "Optimize Gemmini accelerator code; build and simulate RISC-V programs.",
-        subcommands: [ExampleCommand.self, CompileCommand.self, SimulateCommand.self, AcceleratorCommand.self]
+        subcommands: [ExampleCommand.self, CompileCommand.self, SimulateCommand.self, AcceleratorCommand.self, ProblemsCommand.self, EvaluateCommand.self]
     )
 
     /// Accepts compiler-style joined options (`-DNAME=VALUE`, `-Idir`, `-O3`) for `cc`, which
