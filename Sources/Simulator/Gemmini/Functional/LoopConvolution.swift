@@ -128,9 +128,9 @@ extension GemminiCore {
                         var dram: UInt64 = 0
                         if !padding {
                             let pixel = flags.transposeInput3120
-                                ? ((ich * loop.inRowDim + irow) * loop.inColDim + icol) * loop.batchSize + b
-                                : ((b * loop.inRowDim + irow) * loop.inColDim + icol) * loop.inStride + ich
-                            dram = loop.input &+ UInt64(pixel * elementBytes)
+                                ? ((ich &* loop.inRowDim &+ irow) &* loop.inColDim &+ icol) &* loop.batchSize &+ b
+                                : ((b &* loop.inRowDim &+ irow) &* loop.inColDim &+ icol) &* loop.inStride &+ ich
+                            dram = dramAddress(loop.input, element: pixel, bytes: elementBytes)
                         }
                         try issueMoveIn(GemminiFunct.mvin, dram: dram, local: UInt32(local), columns: K, rows: plan.ds(I), memory)
                     }
@@ -169,15 +169,15 @@ extension GemminiCore {
                         let kc = flags.rotate180 ? loop.kernelDim - kcol - 1 : kcol
                         let element: Int
                         if flags.depthwise {
-                            element = kr * loop.kernelDim + kc
+                            element = kr &* loop.kernelDim &+ kc
                         } else if flags.transposeWeight1203 {
-                            element = ((kch * loop.kernelDim + kr) * loop.kernelDim + kc) * loop.outChannels + och
+                            element = ((kch &* loop.kernelDim &+ kr) &* loop.kernelDim &+ kc) &* loop.outChannels &+ och
                         } else if transposed {
-                            element = ((kr * loop.kernelDim + kc) * loop.outChannels + och) * loop.inChannels + kch
+                            element = ((kr &* loop.kernelDim &+ kc) &* loop.outChannels &+ och) &* loop.inChannels &+ kch
                         } else {
-                            element = ((kr * loop.kernelDim + kc) * loop.inChannels + kch) * loop.weightStride + och
+                            element = ((kr &* loop.kernelDim &+ kc) &* loop.inChannels &+ kch) &* loop.weightStride &+ och
                         }
-                        try issueMoveIn(GemminiFunct.mvin2, dram: loop.weights &+ UInt64(element * elementBytes),
+                        try issueMoveIn(GemminiFunct.mvin2, dram: dramAddress(loop.weights, element: element, bytes: elementBytes),
                                         local: UInt32(local), columns: J, rows: K, memory)
                     }
                 }
@@ -259,9 +259,9 @@ extension GemminiCore {
                         for och in stride(from: 0, to: plan.ochs, by: dim) {
                             let J = min(dim, plan.ochs - och)
                             let element = flags.transposeOutput1203
-                                ? ((orow * loop.outColDim + ocol) * loop.batchSize + b) * loop.outChannels + och
-                                : ((b * loop.outRowDim + orow) * loop.outColDim + ocol) * loop.outStride + och
-                            try issueMoveOut(dram: loop.output &+ UInt64(element * elementBytes),
+                                ? ((orow &* loop.outColDim &+ ocol) &* loop.batchSize &+ b) &* loop.outChannels &+ och
+                                : ((b &* loop.outRowDim &+ orow) &* loop.outColDim &+ ocol) &* loop.outStride &+ och
+                            try issueMoveOut(dram: dramAddress(loop.output, element: element, bytes: elementBytes),
                                              local: plan.outputStart + UInt32(plan.accumulatorRow(och, b, orow, ocol)),
                                              columns: J, rows: I, memory)
                         }
@@ -280,8 +280,8 @@ extension GemminiCore {
         for b in 0..<loop.batches {
             for poch in stride(from: 0, to: loop.pooledChannels, by: dim) {
                 let channels = min(dim, loop.pooledChannels - poch)
-                let element = b * loop.poolOutRowDim * loop.poolOutColDim * loop.outStride + poch
-                try issueMoveOut(dram: loop.output &+ UInt64(element * elementBytes),
+                let element = b &* loop.poolOutRowDim &* loop.poolOutColDim &* loop.outStride &+ poch
+                try issueMoveOut(dram: dramAddress(loop.output, element: element, bytes: elementBytes),
                                  local: plan.outputStart + UInt32(plan.accumulatorRow(poch, b, 0, 0)), columns: channels, rows: 0, memory)
             }
         }
@@ -328,9 +328,9 @@ struct ConvolutionPlan {
         icolsUnpadded = unpaddedColumns
         aStart = flags.aSpadID == 2 ? scratchpadRows / 2 : 0
         let weightRows = flags.transposeWeight0132
-            ? (kchs + dim - 1) / dim * loop.kernelColumns * loop.kernelRows * ochs
-            : (ochs + dim - 1) / dim * loop.kernelColumns * loop.kernelRows * kchs
-        bStart = (flags.bSpadID == 1 ? scratchpadRows / 2 : scratchpadRows) - weightRows
+            ? saturatingProduct((kchs + dim - 1) / dim, loop.kernelColumns, loop.kernelRows, ochs)
+            : saturatingProduct((ochs + dim - 1) / dim, loop.kernelColumns, loop.kernelRows, kchs)
+        bStart = (flags.bSpadID == 1 ? scratchpadRows / 2 : scratchpadRows) &- weightRows
     }
 
     @inline(__always) func ds(_ x: Int) -> Int { flags.downsample ? x >> 1 : x }
@@ -351,16 +351,40 @@ struct ConvolutionPlan {
     /// The tile must fit: input rows below the weights, outputs in half the accumulator.
     func check(accumulatorRows: Int) throws(GemminiFault) {
         let channelBlocks = flags.transposeInput3120 ? (loop.batches + dim - 1) / dim * ichs : (ichs + dim - 1) / dim * loop.batches
-        let inputRows = channelBlocks * ds(irows) * ds(icols)
+        let inputRows = saturatingProduct(channelBlocks, ds(irows), ds(icols))
         guard loop.batches > 0, loop.outputRows > 0, loop.outputColumns > 0, ochs > 0, kchs > 0, loop.kernelRows > 0, loop.kernelColumns > 0 else {
             throw GemminiFault("loop_conv_ws with an empty tile (batches \(loop.batches), output \(loop.outputRows)x\(loop.outputColumns), channels \(kchs)->\(ochs), kernel \(loop.kernelRows)x\(loop.kernelColumns))")
         }
         guard bStart >= 0, aStart + inputRows <= bStart else {
             throw GemminiFault("loop_conv_ws tile needs \(inputRows) input rows from row \(aStart) and weights from row \(bStart); they overlap or do not fit the scratchpad (\(scratchpadRows) rows)")
         }
-        let outputRows = (ochs + dim - 1) / dim * loop.batches * loop.outputRows * loop.outputColumns
+        // wrot180 flips kernel positions within kernel_dim: the tile's kernel must fit in it.
+        guard !flags.rotate180 || (loop.kernelRows <= loop.kernelDim && loop.kernelColumns <= loop.kernelDim) else {
+            throw GemminiFault("loop_conv_ws with wrot180 has a \(loop.kernelRows)x\(loop.kernelColumns) kernel tile larger than kernel_dim \(loop.kernelDim)")
+        }
+        let outputRows = saturatingProduct((ochs + dim - 1) / dim, loop.batches, loop.outputRows, loop.outputColumns)
         guard outputRows <= accumulatorRows / 2 else {
             throw GemminiFault("loop_conv_ws tile needs \(outputRows) accumulator rows (at most \(accumulatorRows / 2))")
         }
     }
+}
+
+/// A DRAM address `element` elements from `base`, wrapping like the hardware's adders: a
+/// nonsensical offset from malformed loop fields becomes an address outside memory, which the
+/// DMA reports as a fault, instead of trapping the simulator.
+@inline(__always)
+func dramAddress(_ base: UInt64, element: Int, bytes: Int) -> UInt64 {
+    base &+ UInt64(bitPattern: Int64(element &* bytes))
+}
+
+/// A product of sizes that saturates at Int.max instead of trapping (the fields are 16-bit, so
+/// products of four can overflow); a saturated size never fits and is reported as such.
+func saturatingProduct(_ factors: Int...) -> Int {
+    var product = 1
+    for factor in factors {
+        let (result, overflow) = product.multipliedReportingOverflow(by: max(0, factor))
+        if overflow { return .max }
+        product = result
+    }
+    return product
 }
