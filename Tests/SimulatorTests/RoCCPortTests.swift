@@ -15,14 +15,14 @@ struct RoCCPortTests {
 
         init(faultingFunct7: UInt8? = nil) { self.faultingFunct7 = faultingFunct7 }
 
-        func execute(_ command: RoCCCommand, memory: GuestMemory) -> RoCCOutcome {
+        func execute(_ command: RoCCCommand, memory: GuestMemory, cycle: UInt64) -> RoCCOutcome {
             commands.append(command)
             if command.funct7 == faultingFunct7 { return .fault("test accelerator: DMA address out of range") }
             guard command.funct7 == 5 || command.funct7 == 9 else { return .unsupported }
-            return .completed(response: UInt64(command.funct7) &+ command.rs1Value &+ 2 &* command.rs2Value)
+            return .completed(response: UInt64(command.funct7) &+ command.rs1Value &+ 2 &* command.rs2Value, resumeCycle: cycle)
         }
 
-        func fence(memory: GuestMemory) { fences += 1 }
+        func fence(memory: GuestMemory, cycle: UInt64) -> UInt64 { fences += 1; return cycle }
     }
 
     static func program(mode: Int) throws -> ProgramImage {

@@ -213,12 +213,12 @@ private final class RecordingAccelerator: RoCCAccelerator, @unchecked Sendable {
     var commands: [RoCCCommand] = []
     var fences = 0
 
-    func execute(_ command: RoCCCommand, memory: GuestMemory) -> RoCCOutcome {
+    func execute(_ command: RoCCCommand, memory: GuestMemory, cycle: UInt64) -> RoCCOutcome {
         commands.append(command)
-        return .completed(response: command.funct7 == 126 ? 0x5EED_0000 &+ command.rs1Value : 0)
+        return .completed(response: command.funct7 == 126 ? 0x5EED_0000 &+ command.rs1Value : 0, resumeCycle: cycle)
     }
 
-    func fence(memory: GuestMemory) { fences += 1 }
+    func fence(memory: GuestMemory, cycle: UInt64) -> UInt64 { fences += 1; return cycle }
 }
 
 /// Builds and runs the programs in `Programs/gemmini/`.
@@ -248,7 +248,10 @@ private enum Programs {
         let stem = (source as NSString).deletingPathExtension
         let output = buildDirectory.appendingPathComponent("\(stem)-\(design.name)-\(fingerprint(key)).elf").path
         let options = CompileOptions(defines: defines, optimization: optimization, accelerator: design)
-        let warnings = try compiler.get().compile(sources: [directory.appendingPathComponent(source).path], output: output, options: options)
+        // Parallel tests may build the same program: build to a private file, then rename.
+        let staging = output + ".\(UUID().uuidString).tmp"
+        let warnings = try compiler.get().compile(sources: [directory.appendingPathComponent(source).path], output: staging, options: options)
+        guard rename(staging, output) == 0 else { throw CocoaError(.fileWriteUnknown) }
         return Build(path: output, warnings: warnings)
     }
 

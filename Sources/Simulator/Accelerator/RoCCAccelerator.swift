@@ -19,8 +19,10 @@ public struct RoCCCommand: Sendable, Equatable {
 
 /// What an accelerator did with a command.
 public enum RoCCOutcome: Sendable, Equatable {
-    /// Accepted; `response` goes to rd when the command expects one.
-    case completed(response: UInt64)
+    /// Accepted; `response` goes to rd when the command expects one. The core continues at
+    /// `resumeCycle` (later than the issue cycle when the accelerator's queue was full or the
+    /// core waits for the response; the issue cycle when cycles are not modeled).
+    case completed(response: UInt64, resumeCycle: UInt64)
     /// Not a command this accelerator knows: the core raises an illegal-instruction trap.
     case unsupported
     /// The accelerator failed (for example a DMA address outside memory): the run stops with this reason.
@@ -30,14 +32,16 @@ public enum RoCCOutcome: Sendable, Equatable {
 /// An accelerator attached to the core's RoCC port (opcode custom-3).
 ///
 /// Calls happen on the simulation's thread, in program order; the accelerator reads and
-/// writes guest memory through `memory`.
+/// writes guest memory through `memory`. Functional effects happen at once; an accelerator
+/// that models cycles reports through the cycles it returns when the core may go on.
 public protocol RoCCAccelerator: AnyObject {
-    /// Executes (or enqueues) one command.
-    func execute(_ command: RoCCCommand, memory: GuestMemory) -> RoCCOutcome
-    /// Called when the core executes `fence`: all outstanding accelerator work must be visible in memory.
-    func fence(memory: GuestMemory)
+    /// Executes one command the core issued at `cycle` (0 when cycles are not modeled).
+    func execute(_ command: RoCCCommand, memory: GuestMemory, cycle: UInt64) -> RoCCOutcome
+    /// The core executes `fence` at `cycle`: all outstanding accelerator work must be visible
+    /// in memory; returns the cycle at which that is so.
+    func fence(memory: GuestMemory, cycle: UInt64) -> UInt64
 }
 
 extension RoCCAccelerator {
-    public func fence(memory: GuestMemory) {}
+    public func fence(memory: GuestMemory, cycle: UInt64) -> UInt64 { cycle }
 }

@@ -1,17 +1,44 @@
 /// Observes execution to compute cycles. The interpreter is generic over it, so the
 /// functional model's empty hooks compile away and functional-only runs pay nothing.
+///
+/// Hooks arrive in program order: `dispatch` before an instruction executes, then the
+/// instruction's own events (`dataAccess`, `branch`, `indirectJump`, `stall`).
 protocol CoreTimingModel {
+    /// False for the functional model: callers skip work that only matters for cycles.
+    static var modelsCycles: Bool { get }
     /// Called for every instruction as it is dispatched.
     mutating func dispatch(_ instruction: UnsafePointer<DecodedInstruction>, pc: UInt64)
     /// Called for every data memory access (loads, stores, atomics, floating-point loads/stores).
     mutating func dataAccess(address: UInt64, bytes: Int, isStore: Bool)
+    /// A conditional branch at `pc` was resolved.
+    mutating func branch(taken: Bool, pc: UInt64)
+    /// A jalr at `pc` went to `target`.
+    mutating func indirectJump(from pc: UInt64, to target: UInt64, linkRegister: UInt8, sourceRegister: UInt8)
+    /// The cycle at which the current instruction issues (what an accelerator command or a
+    /// fence sees as "now").
+    var currentCycle: UInt64 { get }
+    /// The current instruction cannot complete before `cycle` (an accelerator's command queue
+    /// was full, a fence waited for it to be idle, a response arrived).
+    mutating func stall(until cycle: UInt64, reason: HostStall)
     /// Cycles elapsed so far, given the number of retired instructions.
     func cycles(retired: UInt64) -> UInt64
 }
 
+/// Why the host core waited on the accelerator (hardware feedback).
+enum HostStall: Int {
+    case commandQueueFull
+    case fence
+    case response
+}
+
 /// No timing: one cycle per retired instruction, as Spike counts.
 struct FunctionalTiming: CoreTimingModel {
+    static let modelsCycles = false
     @inline(__always) mutating func dispatch(_ instruction: UnsafePointer<DecodedInstruction>, pc: UInt64) {}
     @inline(__always) mutating func dataAccess(address: UInt64, bytes: Int, isStore: Bool) {}
+    @inline(__always) mutating func branch(taken: Bool, pc: UInt64) {}
+    @inline(__always) mutating func indirectJump(from pc: UInt64, to target: UInt64, linkRegister: UInt8, sourceRegister: UInt8) {}
+    @inline(__always) var currentCycle: UInt64 { 0 }
+    @inline(__always) mutating func stall(until cycle: UInt64, reason: HostStall) {}
     @inline(__always) func cycles(retired: UInt64) -> UInt64 { retired }
 }

@@ -94,13 +94,32 @@ extension Machine {
                 let target = (x[rs1] &+ imm) & ~1
                 x[rd] = next
                 next = target
+                timing.indirectJump(from: pc, to: target, linkRegister: slot.pointee.rd, sourceRegister: slot.pointee.rs1)
                 if target &- memoryBase >= memorySize { slowStep = .endSlice(at: target) }
-            case .beq: if x[rs1] == x[rs2] { next = pc &+ imm }
-            case .bne: if x[rs1] != x[rs2] { next = pc &+ imm }
-            case .blt: if Int64(bitPattern: x[rs1]) < Int64(bitPattern: x[rs2]) { next = pc &+ imm }
-            case .bge: if Int64(bitPattern: x[rs1]) >= Int64(bitPattern: x[rs2]) { next = pc &+ imm }
-            case .bltu: if x[rs1] < x[rs2] { next = pc &+ imm }
-            case .bgeu: if x[rs1] >= x[rs2] { next = pc &+ imm }
+            case .beq:
+                let taken = x[rs1] == x[rs2]
+                if taken { next = pc &+ imm }
+                timing.branch(taken: taken, pc: pc)
+            case .bne:
+                let taken = x[rs1] != x[rs2]
+                if taken { next = pc &+ imm }
+                timing.branch(taken: taken, pc: pc)
+            case .blt:
+                let taken = Int64(bitPattern: x[rs1]) < Int64(bitPattern: x[rs2])
+                if taken { next = pc &+ imm }
+                timing.branch(taken: taken, pc: pc)
+            case .bge:
+                let taken = Int64(bitPattern: x[rs1]) >= Int64(bitPattern: x[rs2])
+                if taken { next = pc &+ imm }
+                timing.branch(taken: taken, pc: pc)
+            case .bltu:
+                let taken = x[rs1] < x[rs2]
+                if taken { next = pc &+ imm }
+                timing.branch(taken: taken, pc: pc)
+            case .bgeu:
+                let taken = x[rs1] >= x[rs2]
+                if taken { next = pc &+ imm }
+                timing.branch(taken: taken, pc: pc)
 
             // MARK: Loads and stores
             // One case per width (a shared case switching on the width again costs a second,
@@ -278,7 +297,9 @@ extension Machine {
                     slowStep = trap(.illegalInstruction, value: UInt64(raw), pc: pc, instruction: raw)
                 }
             case .fence:
-                accelerator?.fence(memory: self.memory)
+                if let accelerator {
+                    timing.stall(until: accelerator.fence(memory: self.memory, cycle: timing.currentCycle), reason: .fence)
+                }
             case .fenceI:
                 cache.invalidate()
             case .ecall:
@@ -293,8 +314,8 @@ extension Machine {
 
             // MARK: RoCC
             case .rocc:
-                switch executeRoCC(slot.pointee, pc: pc) {
-                case .completed: break
+                switch executeRoCC(slot.pointee, pc: pc, cycle: timing.currentCycle) {
+                case .completed(let resumeCycle): timing.stall(until: resumeCycle, reason: .commandQueueFull)
                 case .illegal: slowStep = trap(.illegalInstruction, value: UInt64(raw), pc: pc, instruction: raw)
                 case .faulted: slowStep = .faulted
                 }

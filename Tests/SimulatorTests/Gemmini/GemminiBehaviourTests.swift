@@ -17,12 +17,15 @@ enum GemminiBehaviourPrograms {
         let path = TestPrograms.directory.appendingPathComponent("gemmini/\(source)").path
         let options = CompileOptions(defines: defines, accelerator: design)
         let compiler = try TestPrograms.compiler.get()
+        // Parallel tests may build the same program: build to a private file, then rename.
+        let staging = output + ".\(UUID().uuidString).tmp"
         do {
-            try compiler.compile(sources: [path], output: output, options: options)
+            try compiler.compile(sources: [path], output: staging, options: options)
         } catch {
             Issue.record("\(error.message)\n\(error.diagnostics)")
             throw error
         }
+        guard rename(staging, output) == 0 else { throw CocoaError(.fileWriteUnknown) }
         return output
     }
 

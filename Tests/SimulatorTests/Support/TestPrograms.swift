@@ -30,7 +30,11 @@ enum TestPrograms {
         let output = buildDirectory.appendingPathComponent(name + ".elf").path
         let paths = sources.map { directory.appendingPathComponent($0).path }
         let options = CompileOptions(defines: defines, optimization: optimization)
-        try compiler.get().compile(sources: paths, output: output, options: options)
+        // Tests run in parallel and may build the same program: each build writes its own
+        // file and renames it into place, so no test ever reads a half-written one.
+        let staging = output + ".\(UUID().uuidString).tmp"
+        try compiler.get().compile(sources: paths, output: staging, options: options)
+        guard rename(staging, output) == 0 else { throw CocoaError(.fileWriteUnknown) }
         return output
     }
 

@@ -18,14 +18,14 @@ public enum Gemmini {
 final class Int8Gemmini: RoCCAccelerator {
     let core: GemminiCore<Int8Arithmetic>
     init(_ core: GemminiCore<Int8Arithmetic>) { self.core = core }
-    func execute(_ command: RoCCCommand, memory: GuestMemory) -> RoCCOutcome { core.execute(command, memory: memory) }
+    func execute(_ command: RoCCCommand, memory: GuestMemory, cycle: UInt64) -> RoCCOutcome { core.execute(command, memory: memory, cycle: cycle) }
 }
 
 /// The fp32 model on the RoCC port.
 final class Float32Gemmini: RoCCAccelerator {
     let core: GemminiCore<Float32Arithmetic>
     init(_ core: GemminiCore<Float32Arithmetic>) { self.core = core }
-    func execute(_ command: RoCCCommand, memory: GuestMemory) -> RoCCOutcome { core.execute(command, memory: memory) }
+    func execute(_ command: RoCCCommand, memory: GuestMemory, cycle: UInt64) -> RoCCOutcome { core.execute(command, memory: memory, cycle: cycle) }
 }
 
 /// Gemmini command numbers (funct7), gemmini-reference.md section 1.2.

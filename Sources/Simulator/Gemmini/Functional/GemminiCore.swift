@@ -93,12 +93,12 @@ final class GemminiCore<Arithmetic: GemminiArithmetic> {
 
     static func bits(toHold value: Int) -> Int { Int.bitWidth - value.leadingZeroBitCount }
 
-    func execute(_ command: RoCCCommand, memory: GuestMemory) -> RoCCOutcome {
+    func execute(_ command: RoCCCommand, memory: GuestMemory, cycle: UInt64) -> RoCCOutcome {
         do {
             guard let response = try perform(command.funct7, command.rs1Value, command.rs2Value, memory: memory) else {
                 return .unsupported
             }
-            return .completed(response: response)
+            return .completed(response: response, resumeCycle: cycle)
         } catch {
             return .fault("Gemmini: \(error.reason)")
         }
