@@ -22,16 +22,32 @@ public enum Simulation {
         } catch {
             return SimulationResult(
                 status: .fault, exitCode: nil, fault: error.description, guestFault: nil, standardOutput: [],
-                standardError: [], droppedOutputBytes: 0, instret: 0, cycles: 0, wallSeconds: monotonicSeconds() - start)
+                standardError: [], droppedOutputBytes: 0, instret: 0, cycles: 0, hardware: nil,
+                wallSeconds: monotonicSeconds() - start)
         }
-        var timing = FunctionalTiming()
-        let status = drive(machine, options: options, timing: &timing, cancellation: cancellation, start: start)
+        let status: SimulationStatus
+        let cycles: UInt64
+        var hardware: HardwareFeedback?
+        if let parameters = options.timing {
+            // One memory system per run, shared by the core's caches and the accelerator's DMA.
+            let memory = MemorySystem(parameters.memory)
+            let timedAccelerator = accelerator as? any TimedAccelerator
+            timedAccelerator?.enableTiming(parameters.gemmini, memory: memory)
+            var timing = RocketTiming(parameters: parameters.core, memory: memory)
+            status = drive(machine, options: options, timing: &timing, cancellation: cancellation, start: start)
+            cycles = timing.cycles(retired: machine.retired)
+            hardware = timing.feedback(retired: machine.retired, accelerator: timedAccelerator?.acceleratorFeedback)
+        } else {
+            var timing = FunctionalTiming()
+            status = drive(machine, options: options, timing: &timing, cancellation: cancellation, start: start)
+            cycles = timing.cycles(retired: machine.retired)
+        }
         return SimulationResult(
             status: status, exitCode: status == .exited ? machine.exitCode : nil,
             fault: machine.fault?.description, guestFault: machine.fault,
             standardOutput: console.standardOutput, standardError: console.standardError,
             droppedOutputBytes: console.droppedBytes, instret: machine.retired,
-            cycles: timing.cycles(retired: machine.retired), wallSeconds: monotonicSeconds() - start)
+            cycles: cycles, hardware: hardware, wallSeconds: monotonicSeconds() - start)
     }
 
     /// Runs the machine slice by slice, checking limits between slices.

@@ -10,11 +10,14 @@ public struct SimulationOptions: Sendable {
     public var outputCaptureLimit: Int = 1 << 20
     /// Also write console output straight to this process's stdout/stderr as it happens.
     public var passthroughOutput = false
+    /// Model cycles with these parameters (nil: functional only, cycles = instructions).
+    public var timing: TimingParameters?
 
     public init(
         memorySize: UInt64 = 512 << 20, maxInstructions: UInt64? = nil, timeoutSeconds: Double? = nil,
-        outputCaptureLimit: Int = 1 << 20, passthroughOutput: Bool = false
+        outputCaptureLimit: Int = 1 << 20, passthroughOutput: Bool = false, timing: TimingParameters? = nil
     ) {
+        self.timing = timing
         self.memorySize = memorySize
         self.maxInstructions = maxInstructions
         self.timeoutSeconds = timeoutSeconds

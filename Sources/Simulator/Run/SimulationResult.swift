@@ -30,6 +30,8 @@ public struct SimulationResult: Sendable {
     public var instret: UInt64
     /// Cycles (equal to instret without a timing model).
     public var cycles: UInt64
+    /// What the cycle model measured (nil for functional-only runs).
+    public var hardware: HardwareFeedback?
     public var wallSeconds: Double
 
     /// Millions of instructions per wall-clock second.

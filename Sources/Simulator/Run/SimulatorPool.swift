@@ -73,6 +73,6 @@ public final class SimulatorPool: Sendable {
         SimulationResult(
             status: .cancelled, exitCode: nil, fault: "\(job.program.name): the simulator pool has shut down",
             guestFault: nil, standardOutput: [], standardError: [], droppedOutputBytes: 0, instret: 0, cycles: 0,
-            wallSeconds: 0)
+            hardware: nil, wallSeconds: 0)
     }
 }

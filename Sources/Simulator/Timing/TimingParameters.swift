@@ -34,8 +34,6 @@ public struct CacheParameters: Codable, Sendable, Equatable {
 
 /// The in-order, single-issue host core (Rocket).
 public struct CoreParameters: Codable, Sendable, Equatable {
-    /// Cycles from a load's issue until a dependent instruction can use the value (L1 hit).
-    public var loadUseLatency: Int
     public var multiplyLatency: Int
     /// The divider is iterative and not pipelined: a divide occupies it this long.
     public var divideLatency: Int
@@ -54,15 +52,16 @@ public struct CoreParameters: Codable, Sendable, Equatable {
     /// Core cycles to hand one command to the RoCC port.
     public var roccCommandCycles: Int
     public var instructionCache: CacheParameters
+    /// Its hit latency is the load-use latency: cycles from a load's issue until a dependent
+    /// instruction can use the value.
     public var dataCache: CacheParameters
 
     public init(
-        loadUseLatency: Int, multiplyLatency: Int, divideLatency: Int, floatAddLatency: Int,
+        multiplyLatency: Int, divideLatency: Int, floatAddLatency: Int,
         floatMultiplyLatency: Int, floatFusedLatency: Int, floatDivideLatency: Int, floatSqrtLatency: Int,
         floatMiscLatency: Int, branchMispredictPenalty: Int, branchHistoryEntries: Int, returnStackEntries: Int,
         roccCommandCycles: Int, instructionCache: CacheParameters, dataCache: CacheParameters
     ) {
-        self.loadUseLatency = loadUseLatency
         self.multiplyLatency = multiplyLatency
         self.divideLatency = divideLatency
         self.floatAddLatency = floatAddLatency

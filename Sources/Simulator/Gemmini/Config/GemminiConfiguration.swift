@@ -31,12 +31,16 @@ public struct GemminiConfiguration: Codable, Sendable, Equatable {
     public var partialSumBits: Int
     /// Layer-norm / softmax support (config_norm); off in the standard designs.
     public var hasNormalizations: Bool
+    /// The cycle model's parameters; nil (or absent in a JSON file) means the defaults for a
+    /// Rocket SoC around this design (`TimingParameters.rocketSoC(for:)`).
+    public var timing: TimingParameters?
 
     public init(
         name: String, summary: String, dim: Int, arithmetic: Arithmetic, scratchpadKiB: Int, scratchpadBanks: Int,
         accumulatorKiB: Int, accumulatorBanks: Int, dmaMaxBytes: Int = 64, partialSumBits: Int = 20,
-        hasNormalizations: Bool = false
+        hasNormalizations: Bool = false, timing: TimingParameters? = nil
     ) {
+        self.timing = timing
         self.name = name
         self.summary = summary
         self.dim = dim
@@ -49,6 +53,9 @@ public struct GemminiConfiguration: Codable, Sendable, Equatable {
         self.partialSumBits = partialSumBits
         self.hasNormalizations = hasNormalizations
     }
+
+    /// The cycle model's parameters for this design.
+    public var timingParameters: TimingParameters { timing ?? .rocketSoC(for: self) }
 
     /// Bytes of one input element (scratchpad) and one accumulator element.
     public var inputBytes: Int { arithmetic == .int8 ? 1 : 4 }
