@@ -34,6 +34,9 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Flag(help: "Build one program per solution instead of one program for all of them.")
     var noBatch = false
 
+    @Option(help: ArgumentHelp("Model cycles (on) or count instructions (off: faster, cycles are instructions).", valueName: "on|off"))
+    var timing: TimingMode = .on
+
     @Flag(help: "Keep the build directory (assembled C and programs) and print its path.")
     var keep = false
 
@@ -75,9 +78,11 @@ struct EvaluateCommand: AsyncParsableCommand {
         let request = EvaluationRequest(
             harness: problem.harness, harnessName: "\(problem.id)/harness.c", solutions: sources, accelerator: accelerator,
             repeatCount: repeatCount, expectedParameters: expected, timeoutSeconds: timeout, keepFiles: keep, batch: !noBatch)
+        var timedRequest = request
+        timedRequest.modelsCycles = timing == .on
         let report: EvaluationReport
         do {
-            report = try await HarnessEvaluator(compiler: compiler, pool: pool).evaluate(request)
+            report = try await HarnessEvaluator(compiler: compiler, pool: pool).evaluate(timedRequest)
         } catch {
             printError("autocomp eval: \(error)")
             throw ExitCode(1)
@@ -101,6 +106,16 @@ struct EvaluateCommand: AsyncParsableCommand {
         }
     }
 
+    /// The cycle model's findings for a solution's timed region, as the planner will see them.
+    private func printFeedback(_ f: AcceleratorFeedback) {
+        func percent(_ x: Double) -> String { String(format: "%.0f%%", x * 100) }
+        print("      array \(percent(f.meshUtilization)) utilized; busy: load \(percent(f.loadBusyFraction)), store \(percent(f.storeBusyFraction)), execute \(percent(f.executeBusyFraction))")
+        print(String(format: "      DMA %.1f B/cycle (%llu B read, %llu B written); scratchpad %.0f of %.0f KB, accumulator %.0f of %.0f KB",
+                     f.dmaBytesPerCycle, f.dmaBytesRead, f.dmaBytesWritten, f.scratchpadHighWaterKB, f.scratchpadCapacityKB,
+                     f.accumulatorHighWaterKB, f.accumulatorCapacityKB))
+        print("      waiting: on DMA \(f.waitingOnDMACycles), on dependencies \(f.waitingOnDependenciesCycles), on a full station \(f.reservationStationFullCycles), on the host \(f.waitingOnHostCycles) cycles; bank conflicts \(f.bankConflictCycles) cycles")
+    }
+
     private func printReport(_ report: EvaluationReport, ideal: Double) {
         let width = report.solutions.map(\.name.count).max() ?? 0
         for solution in report.solutions {
@@ -109,6 +124,7 @@ struct EvaluateCommand: AsyncParsableCommand {
             case .correct(let cycles):
                 let share = cycles > 0 ? String(format: "%.1f%%", ideal / Double(cycles) * 100) : "-"
                 print("  \(name)  correct    \(cycles) cycles (\(share) of peak)")
+                if let feedback = solution.region?.accelerator { printFeedback(feedback) }
             case .incorrect(let reason):
                 print("  \(name)  incorrect  \(reason)")
             case .failed(let reason):

@@ -31,6 +31,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The accelerator on the RoCC port: a built-in design (see `autocomp accel list`), a JSON file, or none.", valueName: "name|file.json|none"))
     var accel: String = GemminiConfiguration.defaultName
 
+    @Option(help: ArgumentHelp("Model cycles (on: a Rocket core, caches, L2, DRAM and the accelerator's micro-architecture, with the design's timing parameters) or count instructions (off: faster).", valueName: "on|off"))
+    var timing: TimingMode = .on
+
     @Option(help: ArgumentHelp("Write run statistics as JSON (status, exit_code, instret, cycles, wall_seconds, mips) to this file.", valueName: "file.json"))
     var stats: String?
 
@@ -51,8 +54,11 @@ struct SimulateCommand: ParsableCommand {
         let options = SimulationOptions(
             memorySize: memory << 20, maxInstructions: maxInstructions, timeoutSeconds: timeout,
             outputCaptureLimit: 0, passthroughOutput: true)
-        let accelerator = accel == "none" ? nil : Gemmini.makeAccelerator(try resolveOrExit(accel, command: "autocomp sim"))
-        let result = Simulation.run(image, options: options, accelerator: accelerator)
+        let design = try resolveOrExit(accel == "none" ? GemminiConfiguration.defaultName : accel, command: "autocomp sim")
+        let accelerator = accel == "none" ? nil : Gemmini.makeAccelerator(design)
+        var timedOptions = options
+        if timing == .on { timedOptions.timing = design.timingParameters }
+        let result = Simulation.run(image, options: timedOptions, accelerator: accelerator)
         switch result.status {
         case .fault:
             // Load errors name the file already; guest faults get it prefixed.
@@ -83,6 +89,11 @@ struct SimulateCommand: ParsableCommand {
     }
 }
 
+/// `--timing on|off`.
+enum TimingMode: String, ExpressibleByArgument, CaseIterable {
+    case on, off
+}
+
 /// The `--stats` JSON document.
 struct RunStatistics: Encodable {
     var program: String
@@ -93,6 +104,8 @@ struct RunStatistics: Encodable {
     var cycles: UInt64
     var wallSeconds: Double
     var mips: Double
+    /// The cycle model's hardware feedback (absent with --timing off).
+    var hardware: HardwareFeedback?
 
     init(program: String, result: SimulationResult?, loadError: String?) {
         self.program = program
@@ -103,10 +116,11 @@ struct RunStatistics: Encodable {
         cycles = result?.cycles ?? 0
         wallSeconds = result?.wallSeconds ?? 0
         mips = result?.mips ?? 0
+        hardware = result?.hardware
     }
 
     enum CodingKeys: String, CodingKey {
-        case program, status, exitCode = "exit_code", fault, instret, cycles, wallSeconds = "wall_seconds", mips
+        case program, status, exitCode = "exit_code", fault, instret, cycles, wallSeconds = "wall_seconds", mips, hardware
     }
 
     /// Every key is always present (null when it does not apply), so readers need no special cases.
@@ -120,5 +134,6 @@ struct RunStatistics: Encodable {
         try container.encode(cycles, forKey: .cycles)
         try container.encode(wallSeconds, forKey: .wallSeconds)
         try container.encode(mips, forKey: .mips)
+        try container.encodeIfPresent(hardware, forKey: .hardware)
     }
 }

@@ -31,6 +31,7 @@ extension Machine {
         let writes = d.flags & DecodedInstruction.flagNoWrite == 0
         if writes && number >> 10 == 3 { return false }  // read-only CSR
         guard let old = readCSR(number, retired: retired, cycles: cycles) else { return false }
+        if number == CSRNumber.cycle || number == CSRNumber.mcycle { noteCycleRead(cycles) }
         if writes {
             let value: UInt64
             switch d.op {
@@ -115,5 +116,28 @@ extension Machine {
         for letter in "IMAFDC".unicodeScalars { extensions |= 1 << UInt64(letter.value - 65) }
         if accelerator != nil { extensions |= 1 << 23 }
         return 2 << 62 | extensions
+    }
+}
+
+extension Machine {
+    /// Records a read of the cycle counter (timed runs), bounded so that a program reading it
+    /// in a loop cannot grow the record without limit.
+    func noteCycleRead(_ cycle: UInt64) {
+        guard recordsCycleReads, cycleReads.count < Self.cycleReadLimit else { return }
+        cycleReads.append((cycle, (accelerator as? any TimedAccelerator)?.timingSnapshot()))
+    }
+
+    /// The timed regions: reads 1-2, 3-4, ... with the accelerator's activity in each.
+    func timedRegions() -> [TimedRegion] {
+        let timed = accelerator as? any TimedAccelerator
+        return stride(from: 0, to: cycleReads.count - 1, by: 2).map { index in
+            let start = cycleReads[index], end = cycleReads[index + 1]
+            let cycles = end.cycle &- start.cycle
+            var feedback: AcceleratorFeedback?
+            if let from = start.accelerator, let to = end.accelerator {
+                feedback = timed?.acceleratorFeedback(from: from, to: to, cycles: cycles)
+            }
+            return TimedRegion(startCycle: start.cycle, endCycle: end.cycle, accelerator: feedback)
+        }
     }
 }

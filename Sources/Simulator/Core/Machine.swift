@@ -27,6 +27,12 @@ final class Machine {
     var fault: SimulationFault?
     /// CSRs that are accepted and stored but have no effect (PMP, debug triggers).
     var storedCSRs: [UInt32: UInt64] = [:]
+    /// Reads of the cycle counter when cycles are modelled, with the accelerator's counts at
+    /// that moment: successive pairs delimit the program's timed regions.
+    var cycleReads: [(cycle: UInt64, accelerator: GemminiTimingStatistics?)] = []
+    /// Whether reads of the cycle counter are recorded (timed runs only).
+    var recordsCycleReads = false
+    static let cycleReadLimit = 100_000
 
     init(
         program: ProgramImage, memorySize: UInt64, console: Console, accelerator: (any RoCCAccelerator)?

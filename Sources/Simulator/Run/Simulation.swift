@@ -34,9 +34,11 @@ public enum Simulation {
             let timedAccelerator = accelerator as? any TimedAccelerator
             timedAccelerator?.enableTiming(parameters.gemmini, memory: memory)
             var timing = RocketTiming(parameters: parameters.core, memory: memory)
+            machine.recordsCycleReads = true
             status = drive(machine, options: options, timing: &timing, cancellation: cancellation, start: start)
             cycles = timing.cycles(retired: machine.retired)
-            hardware = timing.feedback(retired: machine.retired, accelerator: timedAccelerator?.acceleratorFeedback)
+            hardware = timing.feedback(retired: machine.retired, accelerator: timedAccelerator?.acceleratorFeedback(cycles: cycles))
+            hardware?.regions = machine.timedRegions()
         } else {
             var timing = FunctionalTiming()
             status = drive(machine, options: options, timing: &timing, cancellation: cancellation, start: start)

@@ -2,6 +2,10 @@
 /// it the run's parameters and the memory system it shares with the host core.
 protocol TimedAccelerator: AnyObject {
     func enableTiming(_ parameters: GemminiTimingParameters, memory: MemorySystem)
-    /// The accelerator's statistics so far (nil when timing is off).
-    var acceleratorFeedback: AcceleratorFeedback? { get }
+    /// The accelerator's statistics so far over a run of `cycles` (nil when timing is off).
+    func acceleratorFeedback(cycles: UInt64) -> AcceleratorFeedback?
+    /// The counts so far, to difference over a timed region (nil when timing is off).
+    func timingSnapshot() -> GemminiTimingStatistics?
+    /// Feedback for the activity between two snapshots over `cycles`.
+    func acceleratorFeedback(from start: GemminiTimingStatistics, to end: GemminiTimingStatistics, cycles: UInt64) -> AcceleratorFeedback?
 }

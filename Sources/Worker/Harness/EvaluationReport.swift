@@ -9,6 +9,9 @@ public struct EvaluationReport: Sendable {
         public var result: CandidateResult
         /// The compiler's errors when it did not build.
         public var diagnostics: String
+        /// What the cycle model measured in the solution's timed region (its fastest repeat),
+        /// when cycles were modelled and it is correct.
+        public var region: TimedRegion? = nil
     }
 
     /// One program that was built (and run, if it built).

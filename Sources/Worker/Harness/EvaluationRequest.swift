@@ -32,6 +32,8 @@ public struct EvaluationRequest: Sendable {
     public var keepFiles: Bool
     /// Put several solutions into one program (batch mode); false builds one program each.
     public var batch: Bool
+    /// Model cycles with the design's timing parameters (false: count instructions, faster).
+    public var modelsCycles = true
 
     public init(
         harness: String, harnessName: String = "harness.c", solutions: [SolutionSource],

@@ -48,7 +48,10 @@ public struct HarnessEvaluator: Sendable {
                 report.programs.append(.init(solutions: accepted.map(\.candidate.name), source: build.source, compileSeconds: build.seconds, simulation: simulation))
                 let results = Self.results(of: simulation, candidates: accepted.count)
                 if !results.contains(where: { if case .failed = $0 { true } else { false } }) {
-                    for (position, entry) in accepted.enumerated() { report.solutions[entry.index].result = results[position] }
+                    for (position, entry) in accepted.enumerated() {
+                        report.solutions[entry.index].result = results[position]
+                        report.solutions[entry.index].region = Self.region(of: results[position], in: simulation)
+                    }
                     remaining = []
                 }
             } else {
@@ -73,6 +76,7 @@ public struct HarnessEvaluator: Sendable {
         for (job, simulation) in zip(jobs, simulations) {
             report.programs[job.record].simulation = simulation
             report.solutions[job.index].result = Self.results(of: simulation, candidates: 1)[0]
+            report.solutions[job.index].region = Self.region(of: report.solutions[job.index].result, in: simulation)
         }
         return report
     }
@@ -118,12 +122,21 @@ public struct HarnessEvaluator: Sendable {
         let configuration = request.accelerator
         return SimulationJob(
             program: program,
-            options: SimulationOptions(memorySize: request.memorySize, timeoutSeconds: request.timeoutSeconds),
+            options: SimulationOptions(
+                memorySize: request.memorySize, timeoutSeconds: request.timeoutSeconds,
+                timing: request.modelsCycles ? configuration.timingParameters : nil),
             makeAccelerator: { Gemmini.makeAccelerator(configuration) })
     }
 
     private func run(_ program: ProgramImage, request: EvaluationRequest) async -> SimulationResult {
         await pool.run(job(for: program, request: request))
+    }
+
+    /// The timed region a correct candidate's reported cycles came from (the harness reports
+    /// its fastest repeat, which is one region exactly).
+    static func region(of result: CandidateResult, in simulation: SimulationResult) -> TimedRegion? {
+        guard let cycles = result.cycles else { return nil }
+        return simulation.hardware?.regions.first { $0.cycles == cycles }
     }
 
     /// The verdicts in a run's output, or why the run gave none.

@@ -2,11 +2,15 @@
 ///
 /// Eight counters, each configured with an event id (or an "external" value id). The
 /// functional model can only count what it knows without timing: the DMA bytes (external
-/// ids 4 and 5); every other event reads 0 until a timing model supplies it.
+/// ids 4 and 5); with the cycle model, the unit activity events count too.
 struct CounterFile {
     static let count = 8
     static let externalReadBytes = 4
     static let externalWrittenBytes = 5
+    static let loadActiveCycles = 9
+    static let executeActiveCycles = 24
+    static let reservationStationFullCycles = 41
+    static let loopMatmulActiveCycles = 43
 
     var events = [Int](repeating: 0, count: CounterFile.count)
     var external = [Bool](repeating: false, count: CounterFile.count)
@@ -39,8 +43,19 @@ extension GemminiCore {
     }
 
     private func eventTotal(_ counter: Int) -> UInt64 {
-        guard counters.external[counter] else { return 0 }
-        switch counters.events[counter] {
+        let event = counters.events[counter]
+        guard counters.external[counter] else {
+            // Activity counts as scheduled so far (the cycle model runs ahead of the core).
+            guard let statistics = timing?.statistics else { return 0 }
+            switch event {
+            case CounterFile.loadActiveCycles: return statistics.load.cycles
+            case CounterFile.executeActiveCycles: return statistics.execute.cycles
+            case CounterFile.reservationStationFullCycles: return statistics.reservationStationFullCycles
+            case CounterFile.loopMatmulActiveCycles: return statistics.loop.cycles
+            default: return 0
+            }
+        }
+        switch event {
         case CounterFile.externalReadBytes: return dmaBytesRead
         case CounterFile.externalWrittenBytes: return dmaBytesWritten
         default: return 0

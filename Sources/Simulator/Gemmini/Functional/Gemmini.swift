@@ -15,17 +15,31 @@ public enum Gemmini {
 // model a call on a concrete type, which the compiler specializes.
 
 /// The int8 model on the RoCC port.
-final class Int8Gemmini: RoCCAccelerator {
+final class Int8Gemmini: RoCCAccelerator, TimedAccelerator {
     let core: GemminiCore<Int8Arithmetic>
     init(_ core: GemminiCore<Int8Arithmetic>) { self.core = core }
     func execute(_ command: RoCCCommand, memory: GuestMemory, cycle: UInt64) -> RoCCOutcome { core.execute(command, memory: memory, cycle: cycle) }
+    func fence(memory: GuestMemory, cycle: UInt64) -> UInt64 { core.timing?.fence(at: cycle) ?? cycle }
+    func enableTiming(_ parameters: GemminiTimingParameters, memory: MemorySystem) { core.enableTiming(parameters, memory: memory) }
+    func acceleratorFeedback(cycles: UInt64) -> AcceleratorFeedback? { core.acceleratorFeedback(cycles: cycles) }
+    func timingSnapshot() -> GemminiTimingStatistics? { core.timing?.statistics }
+    func acceleratorFeedback(from start: GemminiTimingStatistics, to end: GemminiTimingStatistics, cycles: UInt64) -> AcceleratorFeedback? {
+        core.timing?.feedback(configuration: core.configuration, statistics: end.subtracting(start), cycles: cycles)
+    }
 }
 
 /// The fp32 model on the RoCC port.
-final class Float32Gemmini: RoCCAccelerator {
+final class Float32Gemmini: RoCCAccelerator, TimedAccelerator {
     let core: GemminiCore<Float32Arithmetic>
     init(_ core: GemminiCore<Float32Arithmetic>) { self.core = core }
     func execute(_ command: RoCCCommand, memory: GuestMemory, cycle: UInt64) -> RoCCOutcome { core.execute(command, memory: memory, cycle: cycle) }
+    func fence(memory: GuestMemory, cycle: UInt64) -> UInt64 { core.timing?.fence(at: cycle) ?? cycle }
+    func enableTiming(_ parameters: GemminiTimingParameters, memory: MemorySystem) { core.enableTiming(parameters, memory: memory) }
+    func acceleratorFeedback(cycles: UInt64) -> AcceleratorFeedback? { core.acceleratorFeedback(cycles: cycles) }
+    func timingSnapshot() -> GemminiTimingStatistics? { core.timing?.statistics }
+    func acceleratorFeedback(from start: GemminiTimingStatistics, to end: GemminiTimingStatistics, cycles: UInt64) -> AcceleratorFeedback? {
+        core.timing?.feedback(configuration: core.configuration, statistics: end.subtracting(start), cycles: cycles)
+    }
 }
 
 /// Gemmini command numbers (funct7), gemmini-reference.md section 1.2.

@@ -42,6 +42,13 @@ final class GemminiCore<Arithmetic: GemminiArithmetic> {
     var convolutionOutputHalf = false
 
     var counters = CounterFile()
+
+    /// The cycle model, when the run models cycles.
+    var timing: GemminiTimingModel?
+    /// While a loop unroller runs: its commands for the cycle model, and the sub-FSM the next
+    /// command belongs to.
+    var unrolledCommands: [TimedCommand] = []
+    var currentLoopTag = LoopTag.none
     /// Bytes the DMA has read from and written to memory (counter events).
     var dmaBytesRead: UInt64 = 0
     var dmaBytesWritten: UInt64 = 0
@@ -94,12 +101,26 @@ final class GemminiCore<Arithmetic: GemminiArithmetic> {
     static func bits(toHold value: Int) -> Int { Int.bitWidth - value.leadingZeroBitCount }
 
     func execute(_ command: RoCCCommand, memory: GuestMemory, cycle: UInt64) -> RoCCOutcome {
+        let funct = command.funct7
+        // Described before it takes effect: a compute's timing depends on its pending preload.
+        let described = timing.map { _ in timedCommand(funct, command.rs1Value, command.rs2Value) }
         do {
-            guard let response = try perform(command.funct7, command.rs1Value, command.rs2Value, memory: memory) else {
+            guard let response = try perform(funct, command.rs1Value, command.rs2Value, memory: memory) else {
                 return .unsupported
             }
-            return .completed(response: response, resumeCycle: cycle)
+            guard let timing, let described else { return .completed(response: response, resumeCycle: cycle) }
+            noteRowsUsed(described)
+            var resume: UInt64
+            if funct == GemminiFunct.loopWS || funct == GemminiFunct.loopConvWS {
+                resume = timing.hostLoop(unrolledCommands, convolution: funct == GemminiFunct.loopConvWS, at: cycle)
+                unrolledCommands.removeAll(keepingCapacity: true)
+            } else {
+                resume = timing.hostCommand(described, at: cycle)
+            }
+            if command.expectsResponse { resume = max(resume, timing.responseCycle(issuedAt: cycle)) }
+            return .completed(response: response, resumeCycle: resume)
         } catch {
+            unrolledCommands.removeAll()
             return .fault("Gemmini: \(error.reason)")
         }
     }

@@ -66,10 +66,15 @@ extension GemminiCore {
         plan.biasStart = 0x8000_0000 | UInt32(convolutionBiasHalf ? accumulatorRows / 2 : 0)
         plan.outputStart = 0xC000_0000 | UInt32(convolutionOutputHalf ? accumulatorRows / 2 : 0)
 
+        currentLoopTag = .convolution(phase: 0)
         if loop.bias != 0 { try convolutionBias(plan, memory) }
+        currentLoopTag = .convolution(phase: 1)
         try convolutionInput(plan, memory)
+        currentLoopTag = .convolution(phase: 2)
         try convolutionWeights(plan, memory)
+        currentLoopTag = .convolution(phase: 3)
         try convolutionCompute(plan, memory)
+        currentLoopTag = .convolution(phase: 4)
         if loop.output != 0 { try convolutionOutput(plan, memory) }
 
         // The next loop's rows go to the other half of the accumulator.

@@ -44,6 +44,7 @@ extension GemminiCore {
         func inner(_ k: Int) -> Int { dim - (k == K - 1 ? loop.padK : 0) }
         func accumulatorBlock(_ i: Int, _ j: Int) -> UInt32 { UInt32((i * J + j) * dim) }
 
+        currentLoopTag = .none
         if isResadd {
             for i in 0..<I {
                 for j in 0..<J {
@@ -62,6 +63,7 @@ extension GemminiCore {
             return
         }
 
+        currentLoopTag = .loadD
         if loop.d != 0 {
             let size = lowD ? elementBytes : accumulatorBytes
             for i in 0..<I {
@@ -79,17 +81,20 @@ extension GemminiCore {
                     let aLocal = UInt32(aStart + (i * K + k) * dim)
                     let bLocal = UInt32(bStart + (k * J + j) * dim)
                     if j == 0 && loop.a != 0 {
+                        currentLoopTag = .loadA(k: k, i: i)
                         let (row, column) = aTranspose ? (k, i) : (i, k)
                         try issueMoveIn(GemminiFunct.mvin, dram: loop.a &+ (UInt64(row) &* loop.aStride &+ UInt64(column)) &* UInt64(dim) &* elementBytes,
                                         local: aLocal, columns: aTranspose ? rows(i) : inner(k), rows: aTranspose ? inner(k) : rows(i), memory)
                     }
                     if i == 0 && loop.b != 0 {
+                        currentLoopTag = .loadB(k: k, j: j)
                         let (row, column) = bTranspose ? (j, k) : (k, j)
                         try issueMoveIn(GemminiFunct.mvin2, dram: loop.b &+ (UInt64(row) &* loop.bStride &+ UInt64(column)) &* UInt64(dim) &* elementBytes,
                                         local: bLocal, columns: bTranspose ? inner(k) : columns(j), rows: bTranspose ? columns(j) : inner(k), memory)
                     }
                     // With a bias the rows already hold D; otherwise the first k overwrites
                     // unless the program asked to accumulate onto earlier tiles.
+                    currentLoopTag = .execute(k: k, j: j, i: i)
                     let accumulate = k > 0 || exAccumulate || loop.d != 0
                     let output = (accumulate ? 0xC000_0000 : 0x8000_0000) | (fullC ? 0x2000_0000 : 0) | accumulatorBlock(i, j)
                     try issuePreload(i == 0 ? bLocal : LocalAddress.garbage.raw,
@@ -99,6 +104,7 @@ extension GemminiCore {
                                      columns: aTranspose ? rows(i) : inner(k), rows: aTranspose ? inner(k) : rows(i),
                                      d: LocalAddress.garbage.raw, dColumns: columns(j), dRows: rows(i), memory)
                     if k == K - 1 && loop.c != 0 {
+                        currentLoopTag = .storeC(i: i, j: j)
                         let offset = UInt64(i) &* loop.cStride &+ UInt64(j)
                         try issueMoveOut(dram: loop.c &+ offset &* UInt64(dim) &* outputSize,
                                          local: 0x8000_0000 | (fullC ? 0x2000_0000 : 0) | accumulatorBlock(i, j),

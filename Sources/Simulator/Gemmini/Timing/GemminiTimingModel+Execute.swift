@@ -1,0 +1,124 @@
+extension GemminiTimingModel {
+    /// preload: issues in order and waits for its compute; it completes when its results are
+    /// written (known once the compute is scheduled).
+    func schedulePreload(_ command: TimedCommand, newWeights: Bool, allocation: UInt64, ready: UInt64) {
+        let issue = max(ready, lastIssue[TimedCommand.Pool.execute.rawValue] &+ 1)
+        lastIssue[TimedCommand.Pool.execute.rawValue] = issue
+        let sequence = occupy(.execute, command, completion: .max)
+        pendingPreload = (sequence, issue, newWeights)
+    }
+
+    /// compute (reference 5.5): an array operation feeds its rows one per cycle: DIM, or for a
+    /// compute that keeps its weights the A/D rows (at least 4); twice as long when two
+    /// operands share a scratchpad bank. New weights shift in during the previous operation
+    /// (the mul_pre overlap) when their preload was issued in time. Results reach the
+    /// accumulator a pipeline latency after the last row; at most meshTagEntries operations are
+    /// in flight.
+    func scheduleCompute(_ command: TimedCommand, _ shape: ComputeShape, allocation: UInt64, ready: UInt64) {
+        let pool = TimedCommand.Pool.execute.rawValue
+        let issue = max(ready, lastIssue[pool] &+ 1)
+        lastIssue[pool] = issue
+        let preload = pendingPreload
+        pendingPreload = nil
+        let newWeights = preload?.newWeights ?? false
+        let rows = UInt64(newWeights ? dim : max(shape.reuseRows, parameters.minimumComputeRows))
+        let feed = shape.bankConflict ? rows &* 2 : rows
+        if shape.bankConflict { statistics.bankConflictCycles &+= rows }
+        var start = max(issue, meshFree)
+        if newWeights, let preload {
+            start = max(start, max(preload.issue, lastMeshStart) &+ UInt64(dim))
+        }
+        meshTags.removeAll { $0 <= start }
+        if meshTags.count >= parameters.meshTagEntries, let first = meshTags.min() {
+            start = max(start, first)
+            meshTags.removeAll { $0 <= start }
+        }
+        // The array idles before this operation; the part before the command even reached
+        // the station is the host's (it issued too slowly), the rest is waiting for data.
+        let arrived = min(start, allocation &+ 1)
+        if arrived > meshFree { statistics.waitingOnHostCycles &+= arrived - meshFree }
+        let fed = start &+ feed
+        let written = fed &+ UInt64(parameters.meshPipelineLatency)
+        meshFree = fed
+        lastMeshStart = start
+        meshTags.append(written)
+        statistics.execute.add(start, fed)
+        statistics.macs &+= shape.macs
+        occupy(.execute, command, completion: fed)
+        if let preload {
+            let completion = shape.hasOutput ? written : fed
+            if let index = entries[pool].lastIndex(where: { $0.sequence == preload.sequence }) {
+                entries[pool][index].completion = completion
+            }
+            meshDrained = max(meshDrained, completion)
+        } else {
+            meshDrained = max(meshDrained, fed)
+        }
+    }
+
+    /// config_ex waits until no operation is in the array and no result is pending.
+    func scheduleExecuteConfiguration(_ command: TimedCommand, allocation: UInt64, ready: UInt64) {
+        let pool = TimedCommand.Pool.execute.rawValue
+        let issue = max(ready, lastIssue[pool] &+ 1, meshDrained &+ 1)
+        lastIssue[pool] = issue
+        occupy(.execute, command, completion: issue)
+    }
+}
+
+/// Busy cycles of one unit: the union of its busy intervals, which arrive in nearly
+/// increasing order.
+struct BusyTime {
+    private(set) var cycles: UInt64 = 0
+    private var coveredUntil: UInt64 = 0
+
+    /// The cycles counted since `earlier` (for a timed region).
+    func subtracting(_ earlier: BusyTime) -> BusyTime {
+        var delta = self
+        delta.cycles = cycles &- earlier.cycles
+        return delta
+    }
+
+    mutating func add(_ start: UInt64, _ end: UInt64) {
+        guard end > start else { return }
+        let from = max(start, coveredUntil)
+        if end > from { cycles &+= end - from }
+        coveredUntil = max(coveredUntil, end)
+    }
+}
+
+/// What the Gemmini cycle model counts.
+struct GemminiTimingStatistics {
+    var load = BusyTime()
+    var store = BusyTime()
+    var execute = BusyTime()
+    var loop = BusyTime()
+    var macs: UInt64 = 0
+    var dmaBytesRead: UInt64 = 0
+    var dmaBytesWritten: UInt64 = 0
+    var waitingOnDMACycles: UInt64 = 0
+    var waitingOnDependenciesCycles: UInt64 = 0
+    var reservationStationFullCycles: UInt64 = 0
+    var waitingOnHostCycles: UInt64 = 0
+    var bankConflictCycles: UInt64 = 0
+    /// One past the highest scratchpad and accumulator rows used.
+    var scratchpadRowsUsed = 0
+    var accumulatorRowsUsed = 0
+
+    /// The activity since `earlier`; the high-water marks stay (they are levels, not counts).
+    func subtracting(_ earlier: GemminiTimingStatistics) -> GemminiTimingStatistics {
+        var delta = self
+        delta.load = load.subtracting(earlier.load)
+        delta.store = store.subtracting(earlier.store)
+        delta.execute = execute.subtracting(earlier.execute)
+        delta.loop = loop.subtracting(earlier.loop)
+        delta.macs = macs &- earlier.macs
+        delta.dmaBytesRead = dmaBytesRead &- earlier.dmaBytesRead
+        delta.dmaBytesWritten = dmaBytesWritten &- earlier.dmaBytesWritten
+        delta.waitingOnDMACycles = waitingOnDMACycles &- earlier.waitingOnDMACycles
+        delta.waitingOnDependenciesCycles = waitingOnDependenciesCycles &- earlier.waitingOnDependenciesCycles
+        delta.reservationStationFullCycles = reservationStationFullCycles &- earlier.reservationStationFullCycles
+        delta.waitingOnHostCycles = waitingOnHostCycles &- earlier.waitingOnHostCycles
+        delta.bankConflictCycles = bankConflictCycles &- earlier.bankConflictCycles
+        return delta
+    }
+}
