@@ -44,10 +44,12 @@ public enum AcceleratorCatalog {
         return configuration
     }
 
-    /// The JSON text of a design, as users copy and edit it.
+    /// The JSON text of a design, as users copy and edit it (timing parameters spelled out).
     public static func json(_ configuration: GemminiConfiguration) -> String {
+        var configuration = configuration
+        configuration.timing = configuration.timingParameters
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(configuration)) ?? Data(), as: UTF8.self)
     }
 }
