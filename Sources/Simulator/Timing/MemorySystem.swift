@@ -11,6 +11,8 @@ final class MemorySystem {
     private var l2: CacheModel
     private var channelFree: UInt64 = 0
     let lineBytes: Int
+    private let lineShift: Int
+    private var lastReadLine = UInt64.max
 
     /// Statistics.
     private(set) var l2Hits: UInt64 = 0
@@ -21,6 +23,7 @@ final class MemorySystem {
         self.parameters = parameters
         l2 = CacheModel(parameters.l2)
         lineBytes = parameters.l2.lineBytes
+        lineShift = parameters.l2.lineBytes.trailingZeroBitCount
     }
 
     deinit { l2.release() }
@@ -31,6 +34,14 @@ final class MemorySystem {
     /// Reads or writes the line containing `address`, requested at `cycle`. Returns the cycle
     /// at which the data is available (a read) or the write is accepted.
     func access(_ address: UInt64, at cycle: UInt64, isWrite: Bool) -> UInt64 {
+        // The DMA splits rows into 16-byte transfers: repeated reads of the line just used
+        // hit without another lookup (it is already the most recently used).
+        let line = address >> UInt64(lineShift)
+        if !isWrite && line == lastReadLine {
+            l2Hits &+= 1
+            return cycle &+ UInt64(parameters.l2.hitLatency)
+        }
+        lastReadLine = isWrite ? .max : line
         let lookup = l2.access(address, isWrite: isWrite)
         let tagChecked = cycle &+ UInt64(parameters.l2.hitLatency)
         if let victim = lookup.writeBack { _ = victim; bookChannel(from: tagChecked) }

@@ -1,0 +1,115 @@
+/// The host core's predictors for conditional branches: a table of 2-bit counters.
+///
+/// Simplifications against Rocket (which looks its BHT up only on a BTB hit, hashes a short
+/// global history into the index, and keeps targets in a 28-entry BTB): the counters are
+/// indexed by the PC alone, every branch has a counter (no BTB capacity misses), and a
+/// correctly predicted taken branch costs nothing.
+struct BranchHistoryTable {
+    private let counters: UnsafeMutablePointer<UInt8>
+    private let mask: UInt64
+    /// Indexed by counter * 2 + outcome (taken = 1): the counter's next value in bits 0-1,
+    /// bit 2 set on a misprediction, and the misprediction penalty from bit 8 up, so that
+    /// resolving a branch is one table load and no multiply.
+    private let transitions: UnsafeMutablePointer<UInt64>
+
+    init(entries: Int, mispredictPenalty: Int) {
+        // A power of two, so that the index is a mask.
+        let count = 1 << (Int.bitWidth - 1 - max(1, entries).leadingZeroBitCount)
+        mask = UInt64(count - 1)
+        counters = .allocate(capacity: count)
+        // Weakly not taken: Rocket predicts a branch it has not seen (no BTB entry) not taken.
+        counters.initialize(repeating: 1, count: count)
+        transitions = .allocate(capacity: 8)
+        for counter in 0..<4 {
+            for taken in 0..<2 {
+                // Saturating; predicted taken at 2 and 3.
+                let next = taken == 1 ? min(3, counter + 1) : max(0, counter - 1)
+                let missed = (counter >= 2) != (taken == 1)
+                let entry = UInt64(next) | (missed ? 4 | UInt64(max(0, mispredictPenalty)) << 8 : 0)
+                (transitions + counter * 2 + taken).initialize(to: entry)
+            }
+        }
+    }
+
+    func release() {
+        counters.deallocate()
+        transitions.deallocate()
+    }
+
+    /// Resolves a conditional branch: the cycles it costs (the penalty if it was
+    /// mispredicted, else 0) in bits 8 and up, and bit 2 set if it was mispredicted.
+    /// Branch-free, as guest branches that are hard to predict are hard for the host too.
+    @inline(__always)
+    func resolve(taken: Bool, pc: UInt64) -> UInt64 {
+        // Indexed by the 4-byte fetch packet, as Rocket's BHT is.
+        let index = Int(truncatingIfNeeded: (pc &>> 2) & mask)
+        let counter = Int(truncatingIfNeeded: counters[index])
+        let transition = transitions[counter &* 2 &+ (taken ? 1 : 0)]
+        counters[index] = UInt8(truncatingIfNeeded: transition & 3)
+        return transition
+    }
+}
+
+/// The predictors for `jalr`: a return-address stack, and a last-target table for other
+/// indirect jumps (and for returns the stack cannot predict).
+struct JumpPredictor {
+    private let returnStack: UnsafeMutablePointer<UInt64>
+    private let returnCapacity: Int
+    /// Index of the top entry, and how many entries are valid (Rocket's RAS: pushing onto a
+    /// full stack overwrites the oldest entry; popping an empty one predicts nothing).
+    private var returnTop = 0
+    private var returnCount = 0
+    /// Direct-mapped, tagged: (jalr PC, last target) pairs.
+    private let targets: UnsafeMutablePointer<UInt64>
+    static let targetEntries = 64
+
+    init(returnEntries: Int) {
+        returnCapacity = max(0, returnEntries)
+        returnStack = .allocate(capacity: max(1, returnCapacity))
+        returnStack.initialize(repeating: 0, count: max(1, returnCapacity))
+        targets = .allocate(capacity: 2 * Self.targetEntries)
+        // Tag 1 matches no jalr (PCs are even).
+        targets.initialize(repeating: 1, count: 2 * Self.targetEntries)
+    }
+
+    func release() {
+        returnStack.deallocate()
+        targets.deallocate()
+    }
+
+    /// A call: the return address goes on the stack.
+    @inline(never)
+    mutating func pushReturn(_ address: UInt64) {
+        guard returnCapacity > 0 else { return }
+        returnTop = returnTop + 1 == returnCapacity ? 0 : returnTop + 1
+        returnStack[returnTop] = address
+        returnCount = min(returnCount + 1, returnCapacity)
+    }
+
+    private mutating func popReturn() -> UInt64? {
+        guard returnCount > 0 else { return nil }
+        let address = returnStack[returnTop]
+        returnTop = returnTop == 0 ? returnCapacity - 1 : returnTop - 1
+        returnCount -= 1
+        return address
+    }
+
+    /// Resolves a `jalr` from `pc` to `target`; true if it was mispredicted. Link registers
+    /// (x1, x5) decide its role as the RISC-V spec's hint table says: rs1 a link and rd not
+    /// the same link pops (a return); rd a link pushes `returnAddress` (a call), after the pop.
+    /// What the stack does not predict, the last target seen at this PC does.
+    mutating func resolveIndirectJump(
+        from pc: UInt64, to target: UInt64, linkRegister: UInt8, sourceRegister: UInt8, returnAddress: UInt64
+    ) -> Bool {
+        let linkIsLink = linkRegister == 1 || linkRegister == 5
+        let sourceIsLink = sourceRegister == 1 || sourceRegister == 5
+        var prediction: UInt64?
+        if sourceIsLink && linkRegister != sourceRegister { prediction = popReturn() }
+        let slot = Int(truncatingIfNeeded: (pc &>> 1) & UInt64(Self.targetEntries - 1)) &* 2
+        if prediction == nil && targets[slot] == pc { prediction = targets[slot + 1] }
+        targets[slot] = pc
+        targets[slot + 1] = target
+        if linkIsLink { pushReturn(returnAddress) }
+        return prediction != target
+    }
+}
