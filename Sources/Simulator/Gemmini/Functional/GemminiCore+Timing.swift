@@ -51,7 +51,7 @@ extension GemminiCore {
             let output = MatrixOperand(rs2, rowBits: rowBits, columnBits: rowBits)
             let newWeights = !operand.address.isGarbage || !execute.weightStationary
             return TimedCommand(
-                kind: .preload(newWeights: newWeights),
+                kind: .preload(newWeights: newWeights, weightBank: bank(of: operand.address)),
                 rangeA: LocalRange(output.address, rows: output.rows * max(1, execute.cStride)),
                 rangeB: LocalRange(operand.address, rows: operand.rows))
         case GemminiFunct.computePreloaded, GemminiFunct.computeAccumulated:
@@ -59,12 +59,11 @@ extension GemminiCore {
             let d = MatrixOperand(rs2, rowBits: rowBits, columnBits: rowBits)
             let aRows = a.address.isGarbage ? 1 : a.rows
             let dRows = d.address.isGarbage ? 1 : d.rows
-            let sameBank = !a.address.isGarbage && !d.address.isGarbage && a.address.isAccumulator == d.address.isAccumulator
-                && (a.address.isAccumulator || a.address.row / configuration.scratchpadBankRows == d.address.row / configuration.scratchpadBankRows)
+            let aBank = bank(of: a.address)
             let (rows, inner) = execute.aTranspose ? (a.columns, a.rows) : (a.rows, a.columns)
             let outputColumns = pendingPreload.map { $0.output.isGarbage ? 0 : $0.outputColumns } ?? 0
             let shape = ComputeShape(
-                reuseRows: max(aRows, dRows), bankConflict: sameBank,
+                reuseRows: max(aRows, dRows), bankConflict: ScratchpadBank.conflict(aBank, bank(of: d.address)), aBank: aBank,
                 macs: a.address.isGarbage ? 0 : UInt64(rows * inner * outputColumns),
                 hasOutput: pendingPreload.map { !$0.output.isGarbage } ?? false, hasPreload: pendingPreload != nil)
             let aSpan = (execute.aTranspose ? a.columns : a.rows) * max(1, execute.aStride)
@@ -81,6 +80,13 @@ extension GemminiCore {
         default:
             return TimedCommand(kind: .frontEndOnly)
         }
+    }
+
+    /// The bank an operand is read from, for conflict checks.
+    private func bank(of address: LocalAddress) -> Int {
+        if address.isGarbage { return ScratchpadBank.none }
+        if address.isAccumulator { return ScratchpadBank.accumulator }
+        return address.row / configuration.scratchpadBankRows
     }
 
     /// Notes the rows a command uses for the high-water marks.

@@ -7,8 +7,9 @@ extension GemminiTimingModel {
         var current = address
         let end = address &+ UInt64(bytes)
         while current < end {
-            var bestSize = 16, bestBytes: UInt64 = 0, bestBase = current
-            for size in [16, 32, 64] {
+            var bestSize = 16, bestBase = current & ~15
+            var bestBytes = min(bestBase &+ 16, end) &- current
+            for size in stride(from: 32, through: 64, by: 32) {
                 let base = current & ~UInt64(size - 1)
                 let covered = min(base &+ UInt64(size), end) &- current
                 if covered > bestBytes { (bestSize, bestBytes, bestBase) = (size, covered, base) }

@@ -1,11 +1,33 @@
 extension GemminiTimingModel {
     /// preload: issues in order and waits for its compute; it completes when its results are
     /// written (known once the compute is scheduled).
-    func schedulePreload(_ command: TimedCommand, newWeights: Bool, allocation: UInt64, ready: UInt64) {
+    func schedulePreload(_ command: TimedCommand, newWeights: Bool, weightBank: Int, allocation: UInt64, ready: UInt64) {
         let issue = max(ready, lastIssue[TimedCommand.Pool.execute.rawValue] &+ 1)
         lastIssue[TimedCommand.Pool.execute.rawValue] = issue
         let sequence = occupy(.execute, command, completion: .max)
         pendingPreload = (sequence, issue, newWeights)
+        if newWeights, issue < meshFree, let last = lastOperation, ScratchpadBank.conflict(weightBank, last.aBank) {
+            lengthenLastOperation(by: last.rows)
+        }
+    }
+
+    /// The weights of a preload shifting in during the previous compute (the mul_pre overlap)
+    /// come from the bank that compute reads A from: the two alternate, so that operation
+    /// takes twice its rows and its results come out later.
+    private func lengthenLastOperation(by extra: UInt64) {
+        guard let last = lastOperation else { return }
+        statistics.bankConflictCycles &+= extra
+        statistics.execute.add(meshFree, meshFree &+ extra)
+        meshFree &+= extra
+        if !meshTags.isEmpty { meshTags[meshTags.count - 1] &+= extra }
+        let pool = TimedCommand.Pool.execute.rawValue
+        for sequence in [last.computeSequence, last.preloadSequence] where sequence != 0 {
+            if let index = entries[pool].lastIndex(where: { $0.sequence == sequence }) {
+                entries[pool][index].completion &+= extra
+                meshDrained = max(meshDrained, entries[pool][index].completion)
+            }
+        }
+        lastOperation = nil
     }
 
     /// compute (reference 5.5): an array operation feeds its rows one per cycle: DIM, or for a
@@ -44,7 +66,8 @@ extension GemminiTimingModel {
         meshTags.append(written)
         statistics.execute.add(start, fed)
         statistics.macs &+= shape.macs
-        occupy(.execute, command, completion: fed)
+        let computeSequence = occupy(.execute, command, completion: fed)
+        lastOperation = (computeSequence, preload?.sequence ?? 0, shape.aBank, rows)
         if let preload {
             let completion = shape.hasOutput ? written : fed
             if let index = entries[pool].lastIndex(where: { $0.sequence == preload.sequence }) {

@@ -8,7 +8,9 @@ extension GemminiTimingModel {
         let arrival = max(accepted &+ UInt64(parameters.frontEndLatency), frontEndHeldUntil)
         // Loops issue one after another; while one issues, other commands wait in the front end.
         let begin = max(arrival, loopIssueEnd)
-        let end = convolution ? issueConvolution(commands, from: begin) : issueMatmul(remapToLoopHalf(commands), from: begin)
+        var commands = commands
+        if !convolution { remapToLoopHalf(&commands) }
+        let end = convolution ? issueConvolution(commands, from: begin) : issueMatmul(commands, from: begin)
         loopIssueEnd = end
         frontEndHeldUntil = end
         hostCommandDepartures[slot] = begin
@@ -19,31 +21,21 @@ extension GemminiTimingModel {
     /// The RTL runs successive matmul loops in alternating halves of the scratchpad and the
     /// accumulator, so the next loop's loads need not wait for this loop's computes; the
     /// functional model uses one layout, so the timing ranges are moved to this loop's half.
-    private func remapToLoopHalf(_ commands: [TimedCommand]) -> [TimedCommand] {
+    private func remapToLoopHalf(_ commands: inout [TimedCommand]) {
         let parity = loopParity
         loopParity ^= 1
-        guard parity == 1 else { return commands }
+        guard parity == 1 else { return }
         let halfScratchpad = scratchpadRows / 2, halfAccumulator = accumulatorRows / 2
-        func moved(_ range: LocalRange) -> LocalRange {
-            guard !range.isEmpty else { return range }
+        func move(_ range: inout LocalRange) {
+            guard !range.isEmpty else { return }
             let offset = range.accumulator ? halfAccumulator : halfScratchpad
-            return LocalRange(accumulator: range.accumulator, start: range.start + offset, end: range.end + offset)
+            range.start += offset
+            range.end += offset
         }
-        return commands.map { command in
-            var command = command
-            command.rangeA = moved(command.rangeA)
-            command.rangeB = moved(command.rangeB)
-            return command
+        for index in commands.indices {
+            move(&commands[index].rangeA)
+            move(&commands[index].rangeB)
         }
-    }
-
-    /// Whether `pool` has a free entry at `cycle` (an unroller's sub-FSM stops offering
-    /// commands while as many of its commands are outstanding as its pool holds, so that a
-    /// full pool never blocks the others).
-    private func hasRoom(_ pool: TimedCommand.Pool, at cycle: UInt64) -> Bool {
-        let capacity = [parameters.loadEntries, parameters.executeEntries, parameters.storeEntries][pool.rawValue]
-        entries[pool.rawValue].removeAll { $0.completion < cycle }
-        return entries[pool.rawValue].count < capacity
     }
 
     /// The earliest completion in any pool after `cycle` (when a throttled FSM may go on).
@@ -58,50 +50,61 @@ extension GemminiTimingModel {
     /// only once ldA has passed (k, i), ldB (k, j) and ldD has finished; stC issues block (i, j)
     /// once ex has passed its last k.
     private func issueMatmul(_ commands: [TimedCommand], from begin: UInt64) -> UInt64 {
-        var loadA: [TimedCommand] = [], loadB: [TimedCommand] = [], loadD: [TimedCommand] = []
-        var execute: [TimedCommand] = [], store: [TimedCommand] = [], other: [TimedCommand] = []
-        var positionA: [Int: Int] = [:], positionB: [Int: Int] = [:], lastExecute: [Int: Int] = [:]
-        var lastK = 0
-        func key(_ a: Int, _ b: Int, _ c: Int = 0) -> Int { (a << 40) | (b << 20) | c }
-        for command in commands {
+        // Each sub-FSM's commands, as indices into `commands` (in their own order).
+        var loadA: [Int] = [], loadB: [Int] = [], loadD: [Int] = [], execute: [Int] = [], store: [Int] = []
+        var blocksI = 1, blocksJ = 1, blocksK = 1
+        var cycle = begin
+        for (index, command) in commands.enumerated() {
             switch command.loopTag {
-            case .loadA(let k, let i): positionA[key(k, i)] = loadA.count; loadA.append(command)
-            case .loadB(let k, let j): positionB[key(k, j)] = loadB.count; loadB.append(command)
-            case .loadD: loadD.append(command)
+            case .loadA(let k, let i): loadA.append(index); blocksK = max(blocksK, k + 1); blocksI = max(blocksI, i + 1)
+            case .loadB(let k, let j): loadB.append(index); blocksK = max(blocksK, k + 1); blocksJ = max(blocksJ, j + 1)
+            case .loadD: loadD.append(index)
             case .execute(let k, let j, let i):
-                lastK = max(lastK, k)
-                execute.append(command)
-                lastExecute[key(k, j, i)] = execute.count - 1
-            case .storeC: store.append(command)
-            default: other.append(command)
+                execute.append(index)
+                (blocksK, blocksJ, blocksI) = (max(blocksK, k + 1), max(blocksJ, j + 1), max(blocksI, i + 1))
+            case .storeC: store.append(index)
+            default: cycle = schedule(command, arrival: cycle) &+ 1
             }
         }
-        var cycle = begin
-        for command in other { cycle = schedule(command, arrival: cycle) &+ 1 }
+        // Positions for the gating rules: the index in its FSM's order of A(k, i), B(k, j) and
+        // of the last execute command of (k, j, i).
+        var positionA = [Int](repeating: -1, count: blocksK * blocksI)
+        var positionB = [Int](repeating: -1, count: blocksK * blocksJ)
+        var lastExecute = [Int](repeating: -1, count: blocksK * blocksJ * blocksI)
+        for (position, index) in loadA.enumerated() {
+            if case .loadA(let k, let i) = commands[index].loopTag { positionA[k * blocksI + i] = position }
+        }
+        for (position, index) in loadB.enumerated() {
+            if case .loadB(let k, let j) = commands[index].loopTag { positionB[k * blocksJ + j] = position }
+        }
+        for (position, index) in execute.enumerated() {
+            if case .execute(let k, let j, let i) = commands[index].loopTag { lastExecute[(k * blocksJ + j) * blocksI + i] = position }
+        }
+        let lastK = blocksK - 1
         var (a, b, d, e, s) = (0, 0, 0, 0, 0)
         while a < loadA.count || b < loadB.count || d < loadD.count || e < execute.count || s < store.count {
-            var chosen: TimedCommand?
-            if s < store.count, case .storeC(let i, let j) = store[s].loopTag,
-               lastExecute[key(lastK, j, i)].map({ e > $0 }) ?? true, hasRoom(.store, at: cycle) {
+            var chosen = -1
+            if s < store.count, case .storeC(let i, let j) = commands[store[s]].loopTag,
+               e > lastExecute[(lastK * blocksJ + j) * blocksI + i], hasRoom(.store, at: cycle) {
                 chosen = store[s]; s += 1
-            } else if e < execute.count, case .execute(let k, let j, let i) = execute[e].loopTag,
-                      d == loadD.count, positionA[key(k, i)].map({ a > $0 }) ?? true,
-                      positionB[key(k, j)].map({ b > $0 }) ?? true, hasRoom(.execute, at: cycle) {
+            } else if e < execute.count, case .execute(let k, let j, let i) = commands[execute[e]].loopTag,
+                      d == loadD.count, a > positionA[k * blocksI + i], b > positionB[k * blocksJ + j],
+                      hasRoom(.execute, at: cycle) {
                 chosen = execute[e]; e += 1
             } else if hasRoom(.load, at: cycle) {
                 if d < loadD.count {
                     chosen = loadD[d]; d += 1
                 } else if a < loadA.count || b < loadB.count {
                     var takeA = b >= loadB.count
-                    if a < loadA.count && b < loadB.count, case .loadA(let kA, _) = loadA[a].loopTag,
-                       case .loadB(let kB, _) = loadB[b].loopTag {
+                    if a < loadA.count && b < loadB.count, case .loadA(let kA, _) = commands[loadA[a]].loopTag,
+                       case .loadB(let kB, _) = commands[loadB[b]].loopTag {
                         takeA = kA <= kB
                     }
                     if takeA { chosen = loadA[a]; a += 1 } else { chosen = loadB[b]; b += 1 }
                 }
             }
-            if let chosen {
-                cycle = schedule(chosen, arrival: cycle) &+ 1
+            if chosen >= 0 {
+                cycle = schedule(commands[chosen], arrival: cycle) &+ 1
             } else {
                 cycle = nextCompletion(after: cycle)
             }

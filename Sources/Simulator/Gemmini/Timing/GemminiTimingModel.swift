@@ -46,8 +46,10 @@ final class GemminiTimingModel {
     /// The next entry's sequence number.
     var nextSequence = 0
 
-    /// The occupied entries of the load, execute and store pools.
+    /// The occupied entries of the load, execute and store pools. Entries whose completion has
+    /// passed are removed only when a pool looks full (they never delay anything).
     var entries: [[Entry]] = [[], [], []]
+    var capacities: [Int]
     /// In-order issue per pool: the last issue cycle.
     var lastIssue: [UInt64] = [0, 0, 0]
     /// Stores are serialized on completion.
@@ -77,6 +79,9 @@ final class GemminiTimingModel {
     var meshTags: [UInt64] = []
     /// The preload waiting for its compute: its entry's sequence number and what it loads.
     var pendingPreload: (sequence: Int, issue: UInt64, newWeights: Bool)?
+    /// The last compute in the array (sequence numbers of it and its preload, 0 for none;
+    /// the bank it reads A from; rows it feeds).
+    var lastOperation: (computeSequence: Int, preloadSequence: Int, aBank: Int, rows: UInt64)?
 
     var statistics = GemminiTimingStatistics()
 
@@ -89,6 +94,7 @@ final class GemminiTimingModel {
         accumulatorRows = configuration.accumulatorRows
         elementBytes = configuration.inputBytes
         hostCommandDepartures = [UInt64](repeating: 0, count: max(1, parameters.frontEndQueueEntries))
+        capacities = [parameters.loadEntries, parameters.executeEntries, parameters.storeEntries]
         readTransactions = [UInt64](repeating: 0, count: max(1, parameters.dmaTransactions))
         writeTransactions = [UInt64](repeating: 0, count: max(1, parameters.dmaTransactions))
     }
@@ -139,7 +145,8 @@ final class GemminiTimingModel {
         case .configLoad: scheduleConfiguration(command, pool: .load, allocation: allocation, ready: ready)
         case .store(let shape): scheduleStore(command, shape, allocation: allocation, ready: ready)
         case .configStore: scheduleConfiguration(command, pool: .store, allocation: allocation, ready: ready)
-        case .preload(let newWeights): schedulePreload(command, newWeights: newWeights, allocation: allocation, ready: ready)
+        case .preload(let newWeights, let weightBank):
+            schedulePreload(command, newWeights: newWeights, weightBank: weightBank, allocation: allocation, ready: ready)
         case .compute(let shape): scheduleCompute(command, shape, allocation: allocation, ready: ready)
         case .configExecute: scheduleExecuteConfiguration(command, allocation: allocation, ready: ready)
         case .frontEndOnly, .loopControl: break
@@ -153,18 +160,30 @@ final class GemminiTimingModel {
     /// allocation; when the pool is full the whole stream waits for its first completion.
     func allocate(_ pool: TimedCommand.Pool, earliest: UInt64) -> UInt64 {
         var cycle = max(earliest, lastAllocation &+ 1)
-        let capacity = [parameters.loadEntries, parameters.executeEntries, parameters.storeEntries][pool.rawValue]
-        entries[pool.rawValue].removeAll { $0.completion < cycle }
-        if entries[pool.rawValue].count >= capacity, let first = entries[pool.rawValue].map(\.completion).min() {
+        if !hasRoom(pool, at: cycle) {
+            var first = UInt64.max
+            for entry in entries[pool.rawValue] where entry.completion < first { first = entry.completion }
             let freed = first &+ 1
-            if freed > cycle {
+            if first != .max && freed > cycle {
                 statistics.reservationStationFullCycles &+= freed - cycle
                 cycle = freed
             }
-            entries[pool.rawValue].removeAll { $0.completion < cycle }
+            removeCompleted(pool, before: cycle)
         }
         lastAllocation = cycle
         return cycle
+    }
+
+    /// Whether `pool` has a free entry at `cycle`.
+    @inline(__always)
+    func hasRoom(_ pool: TimedCommand.Pool, at cycle: UInt64) -> Bool {
+        if entries[pool.rawValue].count < capacities[pool.rawValue] { return true }
+        removeCompleted(pool, before: cycle)
+        return entries[pool.rawValue].count < capacities[pool.rawValue]
+    }
+
+    func removeCompleted(_ pool: TimedCommand.Pool, before cycle: UInt64) {
+        entries[pool.rawValue].removeAll { $0.completion < cycle }
     }
 
     /// The first cycle the command may issue: after its allocation and after every entry of

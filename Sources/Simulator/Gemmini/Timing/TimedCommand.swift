@@ -8,7 +8,8 @@ struct TimedCommand {
         /// mvin/mvin2/mvin3.
         case load(LoadShape)
         case store(StoreShape)
-        case preload(newWeights: Bool)
+        /// `weightBank`: the scratchpad bank the new weights come from (see `ScratchpadBank`).
+        case preload(newWeights: Bool, weightBank: Int)
         case compute(ComputeShape)
         /// flush, counter op, clock gating: consumed in the front end, never in the station.
         case frontEndOnly
@@ -70,11 +71,22 @@ struct ComputeShape {
     var reuseRows: Int
     /// Two operands in the same scratchpad bank (or both in the accumulator).
     var bankConflict: Bool
+    /// The bank A is read from (see `ScratchpadBank`): the next preload's weights conflict
+    /// with it when they shift in during this compute.
+    var aBank: Int
     /// Useful multiply-accumulates.
     var macs: UInt64
     /// The preload before it, if any: its output rows (nil: garbage, no output).
     var hasOutput: Bool
     var hasPreload: Bool
+}
+
+/// Bank identifiers for operand-conflict checks: a scratchpad bank index, or one of these.
+enum ScratchpadBank {
+    static let none = -1
+    static let accumulator = -2
+
+    static func conflict(_ first: Int, _ second: Int) -> Bool { first == second && first != none }
 }
 
 /// Where a command came from in a loop unroller (gemmini-reference.md 5.6).
