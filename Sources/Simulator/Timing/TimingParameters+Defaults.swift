@@ -14,7 +14,7 @@ extension TimingParameters {
             core: CoreParameters(
                 multiplyLatency: 8, divideLatency: 40, floatAddLatency: 4, floatMultiplyLatency: 4,
                 floatFusedLatency: 4, floatDivideLatency: 20, floatSqrtLatency: 25, floatMiscLatency: 2,
-                branchMispredictPenalty: 3, branchHistoryEntries: 512, returnStackEntries: 6, roccCommandCycles: 1,
+                branchMispredictPenalty: 3, branchHistoryEntries: 512, returnStackEntries: 6, roccCommandCycles: 16,
                 instructionCache: CacheParameters(sizeKiB: 16, ways: 4, lineBytes: 64, hitLatency: 1),
                 dataCache: CacheParameters(sizeKiB: 16, ways: 4, lineBytes: 64, hitLatency: 3)),
             memory: MemoryParameters(

@@ -191,20 +191,26 @@ int main(void)
     config_ld(128 * sizeof(elem_t), MVIN_SCALE_IDENTITY, DIM, 1);
     config_st(128 * sizeof(elem_t), ACC_SCALE_IDENTITY);
 
-    const uint32_t a_tile = 0;                   // scratchpad row of the A tile
-    const uint32_t b_tile = DIM;                 // scratchpad row of the B tile
+    const uint32_t slot_rows = 5 * DIM;          // one slot: the A tile, then up to four B tiles
     const uint32_t c_tile = 1u << 31;            // accumulator row 0 (bit 31: accumulator)
     const uint32_t accumulate = 1u << 30;        // add to the accumulator instead of overwriting
 
     for (int i = 0; i < 12544 / DIM; i++) {
-        for (int j = 0; j < 128 / DIM; j++) {
+        for (int j = 0; j < 128 / DIM; j += 4) {
+            const int tiles = 128 / DIM - j < 4 ? 128 / DIM - j : 4;
             for (int k = 0; k < 64 / DIM; k++) {
+                const uint32_t a_tile = (k % 2) * slot_rows;
+                const uint32_t b_tiles = a_tile + DIM;
                 mvin(&A[i * DIM][k * DIM], a_tile, DIM, DIM);
-                mvin2(&B[k * DIM][j * DIM], b_tile, DIM, DIM);
-                preload(b_tile, k == 0 ? c_tile : c_tile | accumulate, DIM, DIM, DIM, DIM);
-                compute_preloaded(a_tile, GARBAGE_ADDR, DIM, DIM, DIM, DIM);
+                mvin2(&B[k * DIM][j * DIM], b_tiles, tiles * DIM, DIM);
+                for (int t = 0; t < tiles; t++) {
+                    const uint32_t c = c_tile + t * DIM;
+                    preload(b_tiles + t * DIM, k == 0 ? c : c | accumulate, DIM, DIM, DIM, DIM);
+                    compute_preloaded(a_tile, GARBAGE_ADDR, DIM, DIM, DIM, DIM);
+                }
             }
-            mvout(&C[i * DIM][j * DIM], c_tile, DIM, DIM);
+            for (int t = 0; t < tiles; t++)
+                mvout(&C[i * DIM][(j + t) * DIM], c_tile + t * DIM, DIM, DIM);
         }
     }
     fence();
