@@ -103,4 +103,17 @@ struct GemminiTimingTests {
         #expect(fenceWait >= minimum && fenceWait <= minimum + UInt64(g.frontEndLatency) + 10,
                 "the fence after a 16-row mvout waited \(fenceWait) cycles; rows + read latency + write acknowledgement = \(minimum)")
     }
+
+    /// The counter op reads the model's unit activity: after a reset nothing has counted; a
+    /// 16-row mvin keeps the load unit busy at least a Get per row, a matmul the array for
+    /// the preload's and the compute's rows, a 16-row mvout the store unit a read per row.
+    @Test func counterOperationReportsModelledActivity() throws {
+        let dim = Self.dim
+        #expect(try region("counter_idle_load") == 0)
+        let load = try region("counter_load"), execute = try region("counter_execute"), store = try region("counter_store")
+        #expect(load >= 16 && load <= 16 + 60, "load unit active \(load) cycles for one 16-row mvin")
+        #expect(execute == 2 * dim, "array active \(execute) cycles for a preload and a compute")
+        #expect(store >= 16 && store <= 16 + 60, "store unit active \(store) cycles for one 16-row mvout")
+        #expect(try region("counter_full") == 0, "nothing filled the reservation station")
+    }
 }

@@ -7,7 +7,12 @@ struct CounterFile {
     static let count = 8
     static let externalReadBytes = 4
     static let externalWrittenBytes = 5
+    /// The controllers' busy cycles (MAIN_*_CYCLES and *_ACTIVE_CYCLE count the same time here).
+    static let mainLoadCycles = 1
+    static let mainStoreCycles = 2
+    static let mainExecuteCycles = 3
     static let loadActiveCycles = 9
+    static let storeActiveCycles = 12
     static let executeActiveCycles = 24
     static let reservationStationFullCycles = 41
     static let loopMatmulActiveCycles = 43
@@ -48,8 +53,9 @@ extension GemminiCore {
             // Activity counts as scheduled so far (the cycle model runs ahead of the core).
             guard let statistics = timing?.statistics else { return 0 }
             switch event {
-            case CounterFile.loadActiveCycles: return statistics.load.cycles
-            case CounterFile.executeActiveCycles: return statistics.execute.cycles
+            case CounterFile.loadActiveCycles, CounterFile.mainLoadCycles: return statistics.load.cycles
+            case CounterFile.storeActiveCycles, CounterFile.mainStoreCycles: return statistics.store.cycles
+            case CounterFile.executeActiveCycles, CounterFile.mainExecuteCycles: return statistics.execute.cycles
             case CounterFile.reservationStationFullCycles: return statistics.reservationStationFullCycles
             case CounterFile.loopMatmulActiveCycles: return statistics.loop.cycles
             default: return 0

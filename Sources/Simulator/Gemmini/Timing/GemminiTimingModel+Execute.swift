@@ -64,7 +64,9 @@ extension GemminiTimingModel {
         meshFree = fed
         lastMeshStart = start
         meshTags.append(written)
-        statistics.execute.add(start, fed)
+        // New weights shift in during the DIM cycles before the feed: the array is busy then
+        // too (already counted when they overlapped the previous operation).
+        statistics.execute.add(newWeights ? start &- UInt64(dim) : start, fed)
         statistics.macs &+= shape.macs
         let computeSequence = occupy(.execute, command, completion: fed)
         lastOperation = (computeSequence, preload?.sequence ?? 0, shape.aBank, rows)

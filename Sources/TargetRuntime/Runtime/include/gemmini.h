@@ -399,7 +399,10 @@ static inline uint32_t acc_scale_t_to_acc_scale_t_bits(acc_scale_t scale) { retu
 
 /* Internal events (ids 1..44) named in the reference. */
 #define MAIN_LD_CYCLES 1
+#define MAIN_ST_CYCLES 2
+#define MAIN_EX_CYCLES 3
 #define LOAD_ACTIVE_CYCLE 9
+#define STORE_ACTIVE_CYCLE 12
 #define EXE_ACTIVE_CYCLE 24
 #define RESERVATION_STATION_FULL_CYCLES 41
 #define LOOP_MATMUL_ACTIVE_CYCLES 43

@@ -99,5 +99,24 @@ int main(void)
     /* Eight chained matmuls with A and the next weights in different banks or one bank. */
     REGION("chain_banks_differ", { matmul_chain(1); gemmini_fence(); });
     REGION("chain_banks_same", { matmul_chain(0); gemmini_fence(); });
+
+    /* The counter op reports the modelled activity: one 16-row mvin, one matmul, one
+     * 16-row mvout, each waited for. */
+    counter_configure(0, LOAD_ACTIVE_CYCLE);
+    counter_configure(1, EXE_ACTIVE_CYCLE);
+    counter_configure(2, STORE_ACTIVE_CYCLE);
+    counter_configure(3, RESERVATION_STATION_FULL_CYCLES);
+    counter_reset();
+    printf("counter_idle_load %llu\n", (unsigned long long)counter_read(0));
+    mvins(1, 16);
+    gemmini_fence();
+    one_matmul();
+    gemmini_fence();
+    gemmini_extended_mvout(results, ACC(256), DIM, DIM);
+    gemmini_fence();
+    printf("counter_load %llu\n", (unsigned long long)counter_read(0));
+    printf("counter_execute %llu\n", (unsigned long long)counter_read(1));
+    printf("counter_store %llu\n", (unsigned long long)counter_read(2));
+    printf("counter_full %llu\n", (unsigned long long)counter_read(3));
     return 0;
 }
