@@ -124,7 +124,7 @@ extension Machine {
     /// in a loop cannot grow the record without limit.
     func noteCycleRead(_ cycle: UInt64) {
         guard recordsCycleReads, cycleReads.count < Self.cycleReadLimit else { return }
-        cycleReads.append((cycle, (accelerator as? any TimedAccelerator)?.timingSnapshot()))
+        cycleReads.append((cycle, (accelerator as? any TimedAccelerator)?.takeTimingSnapshot()))
     }
 
     /// The timed regions: reads 1-2, 3-4, ... with the accelerator's activity in each.

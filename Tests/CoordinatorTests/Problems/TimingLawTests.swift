@@ -45,6 +45,11 @@ import Worker
         ])
         let double = try #require(report.solutions[0].result.cycles), singleCycles = try #require(report.solutions[1].result.cycles)
         #expect(Double(double) < 0.9 * Double(singleCycles), "double-buffered \(double) cycles, single-buffered \(singleCycles)")
+        // The high-water marks are the region's own (the harness's gold computation before it
+        // used half the scratchpad): two slots of an A tile and four B tiles, int8 rows of 16 B.
+        #expect(report.solutions[0].region?.accelerator?.scratchpadHighWaterKB == 2.5)
+        #expect(report.solutions[1].region?.accelerator?.scratchpadHighWaterKB == 1.25)
+        #expect(report.solutions[0].region?.accelerator?.accumulatorHighWaterKB == 4)
     }
 
     /// The same code on more rows of A (I = 32, 64, 128; J = K = 1024) never takes fewer

@@ -22,7 +22,7 @@ final class Int8Gemmini: RoCCAccelerator, TimedAccelerator {
     func fence(memory: GuestMemory, cycle: UInt64) -> UInt64 { core.timing?.fence(at: cycle) ?? cycle }
     func enableTiming(_ parameters: GemminiTimingParameters, memory: MemorySystem) { core.enableTiming(parameters, memory: memory) }
     func acceleratorFeedback(cycles: UInt64) -> AcceleratorFeedback? { core.acceleratorFeedback(cycles: cycles) }
-    func timingSnapshot() -> GemminiTimingStatistics? { core.timing?.statistics }
+    func takeTimingSnapshot() -> GemminiTimingStatistics? { core.takeTimingSnapshot() }
     func acceleratorFeedback(from start: GemminiTimingStatistics, to end: GemminiTimingStatistics, cycles: UInt64) -> AcceleratorFeedback? {
         core.timing?.feedback(configuration: core.configuration, statistics: end.subtracting(start), cycles: cycles)
     }
@@ -36,7 +36,7 @@ final class Float32Gemmini: RoCCAccelerator, TimedAccelerator {
     func fence(memory: GuestMemory, cycle: UInt64) -> UInt64 { core.timing?.fence(at: cycle) ?? cycle }
     func enableTiming(_ parameters: GemminiTimingParameters, memory: MemorySystem) { core.enableTiming(parameters, memory: memory) }
     func acceleratorFeedback(cycles: UInt64) -> AcceleratorFeedback? { core.acceleratorFeedback(cycles: cycles) }
-    func timingSnapshot() -> GemminiTimingStatistics? { core.timing?.statistics }
+    func takeTimingSnapshot() -> GemminiTimingStatistics? { core.takeTimingSnapshot() }
     func acceleratorFeedback(from start: GemminiTimingStatistics, to end: GemminiTimingStatistics, cycles: UInt64) -> AcceleratorFeedback? {
         core.timing?.feedback(configuration: core.configuration, statistics: end.subtracting(start), cycles: cycles)
     }

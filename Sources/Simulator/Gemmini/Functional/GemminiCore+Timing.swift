@@ -3,6 +3,15 @@ extension GemminiCore {
         timing = GemminiTimingModel(parameters: parameters, memory: memory, configuration: configuration)
     }
 
+    /// The counts so far; the high-water marks start again from this snapshot.
+    func takeTimingSnapshot() -> GemminiTimingStatistics? {
+        guard let timing else { return nil }
+        let snapshot = timing.statistics
+        timing.statistics.scratchpadRowsUsedSinceSnapshot = 0
+        timing.statistics.accumulatorRowsUsedSinceSnapshot = 0
+        return snapshot
+    }
+
     func acceleratorFeedback(cycles: UInt64) -> AcceleratorFeedback? {
         timing?.feedback(configuration: configuration, cycles: cycles)
     }
@@ -93,11 +102,7 @@ extension GemminiCore {
     func noteRowsUsed(_ command: TimedCommand) {
         guard let timing else { return }
         for range in [command.rangeA, command.rangeB] where !range.isEmpty {
-            if range.accumulator {
-                timing.statistics.accumulatorRowsUsed = max(timing.statistics.accumulatorRowsUsed, min(range.end, accumulatorRows))
-            } else {
-                timing.statistics.scratchpadRowsUsed = max(timing.statistics.scratchpadRowsUsed, min(range.end, scratchpadRows))
-            }
+            timing.statistics.noteRowsUsed(range, scratchpadRows: scratchpadRows, accumulatorRows: accumulatorRows)
         }
     }
 }

@@ -128,10 +128,27 @@ struct GemminiTimingStatistics {
     /// One past the highest scratchpad and accumulator rows used.
     var scratchpadRowsUsed = 0
     var accumulatorRowsUsed = 0
+    /// The same since the previous snapshot (the cycle-counter read that opened a region).
+    var scratchpadRowsUsedSinceSnapshot = 0
+    var accumulatorRowsUsedSinceSnapshot = 0
 
-    /// The activity since `earlier`; the high-water marks stay (they are levels, not counts).
+    mutating func noteRowsUsed(_ range: LocalRange, scratchpadRows: Int, accumulatorRows: Int) {
+        if range.accumulator {
+            let end = min(range.end, accumulatorRows)
+            accumulatorRowsUsed = max(accumulatorRowsUsed, end)
+            accumulatorRowsUsedSinceSnapshot = max(accumulatorRowsUsedSinceSnapshot, end)
+        } else {
+            let end = min(range.end, scratchpadRows)
+            scratchpadRowsUsed = max(scratchpadRowsUsed, end)
+            scratchpadRowsUsedSinceSnapshot = max(scratchpadRowsUsedSinceSnapshot, end)
+        }
+    }
+
+    /// The activity since `earlier`, with the high-water marks reached since that snapshot.
     func subtracting(_ earlier: GemminiTimingStatistics) -> GemminiTimingStatistics {
         var delta = self
+        delta.scratchpadRowsUsed = scratchpadRowsUsedSinceSnapshot
+        delta.accumulatorRowsUsed = accumulatorRowsUsedSinceSnapshot
         delta.load = load.subtracting(earlier.load)
         delta.store = store.subtracting(earlier.store)
         delta.execute = execute.subtracting(earlier.execute)
