@@ -1,6 +1,7 @@
 import Coordinator
 import Foundation
 import Simulator
+import Testing
 import Worker
 
 /// Evaluates solutions of a suite problem the way `autocomp eval` does: the problem's harness,
@@ -29,8 +30,8 @@ enum SuiteEvaluation {
     }
 
     /// The starting code with `original` replaced (it must occur).
-    static func startCode(of problem: Problem, replacing original: String, with replacement: String) -> String {
-        precondition(problem.startCode.contains(original), "\(problem.id)/start.c does not contain \(original)")
+    static func startCode(of problem: Problem, replacing original: String, with replacement: String) throws -> String {
+        try #require(problem.startCode.contains(original), "\(problem.id)/start.c does not contain \(original)")
         return problem.startCode.replacingOccurrences(of: original, with: replacement)
     }
 }

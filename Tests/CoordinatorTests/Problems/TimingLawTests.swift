@@ -37,7 +37,7 @@ import Worker
     /// with one slot must wait for each step's multiplies before moving the next operands in.
     @Test func doubleBufferedBeatsSingleBuffered() async throws {
         let problem = try SuiteEvaluation.catalog.problem(id: "gemm-I256-J256-K256")
-        let single = SuiteEvaluation.startCode(
+        let single = try SuiteEvaluation.startCode(
             of: problem, replacing: "const uint32_t a_tile = (k % 2) * slot_rows;", with: "const uint32_t a_tile = 0;")
         let report = try await evaluate(problem.id, [
             SolutionSource(name: "double.c", text: problem.startCode),
