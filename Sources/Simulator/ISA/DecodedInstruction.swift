@@ -16,7 +16,7 @@ struct DecodedInstruction {
     /// Encoded length in bytes: 2 (compressed) or 4.
     var length: UInt8
     /// The original rd/rs1 register numbers for instructions whose semantics depend on x0
-    /// (CSR access); otherwise zero.
+    /// (CSR access), and the timing model's hint; otherwise zero.
     var flags: UInt8
     /// The instruction word as fetched (16 significant bits for compressed instructions).
     var raw: UInt32
@@ -32,6 +32,8 @@ struct DecodedInstruction {
     static let flagRdIsZero: UInt8 = 1
     /// For CSR instructions: rs1 (or the 5-bit immediate) was zero (no write).
     static let flagNoWrite: UInt8 = 2
+    /// Any instruction: set by the timing model when it decodes the slot (`CoreTimingModel.annotate`).
+    static let timingHint: UInt8 = 0x80
 }
 
 /// Register file layout shared by decoder and interpreter.

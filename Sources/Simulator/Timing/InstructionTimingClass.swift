@@ -46,6 +46,7 @@ struct OperationTiming {
     var source2: OperandFile
     var source3: OperandFile
 
+    @inline(__always)
     private init(
         _ timingClass: InstructionTimingClass, rd: OperandFile = .none, rs1: OperandFile = .none,
         rs2: OperandFile = .none, rs3: OperandFile = .none
@@ -65,6 +66,8 @@ struct OperationTiming {
     }
 
     /// The switch is exhaustive, so a new `Op` case does not compile until it is classified here.
+    /// Inlined, so that it folds to constants for an operation known at compile time.
+    @inline(__always)
     init(classifying op: Op) {
         switch op {
         case .undecoded:

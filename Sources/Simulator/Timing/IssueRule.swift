@@ -55,6 +55,7 @@ struct IssueRule {
     }
 
     /// The base for a source field of `file`.
+    @inline(__always)
     private static func source(_ file: OperandFile) -> UInt32 {
         switch file {
         case .none: UInt32(Scoreboard.alwaysReady)
@@ -64,6 +65,7 @@ struct IssueRule {
     }
 
     /// The base for a destination field of `file` (the decoder sends integer x0 to the sink, 32).
+    @inline(__always)
     private static func destination(_ file: OperandFile) -> UInt32 {
         switch file {
         case .none: UInt32(Scoreboard.discard)
@@ -74,47 +76,91 @@ struct IssueRule {
 
     /// The rule for the operation with raw value `raw`, classified by `OperationTiming.table`.
     init(raw: UInt8, parameters p: CoreParameters) {
-        let operation = OperationTiming.table[Int(raw)]
+        self.init(OperationTiming.table[Int(raw)], latencies: IssueLatencies(p))
+    }
+
+    /// The rule for an operation the model sees as `operation`. Inlined, so that for an
+    /// operation known at compile time (`RocketPipeline.dispatch(_:pc:as:)`) everything but
+    /// a latency taken from the parameters is a constant.
+    @inline(__always)
+    init(_ operation: OperationTiming, latencies: IssueLatencies) {
         source1 = Self.source(operation.source1)
         source2 = Self.source(operation.source2)
         source3 = Self.source(operation.source3)
         destination = Self.destination(operation.destination)
         unit = Scoreboard.discard
         kind = .plain
-        var latency = 1
         switch operation.timingClass {
         case .free:
             kind = .undecoded
             latency = 0
         case .integer, .branch, .store:
-            break
+            latency = 1
         case .jump:
             kind = .jump
+            latency = 1
         case .indirectJump:
             kind = .indirectJump
+            latency = 1
         case .fenceInstruction:
             kind = .fenceInstruction
+            latency = 1
         case .roccCommand:
             kind = .roccCommand
+            latency = 1
         case .load, .atomic:
-            latency = p.dataCache.hitLatency
-        case .multiply, .divide:
+            latency = latencies.load
+        case .multiply:
             kind = .unit
             unit = Scoreboard.mulDivUnit
-            latency = operation.timingClass == .multiply ? p.multiplyLatency : p.divideLatency
-        case .floatDivide, .floatSqrt:
+            latency = latencies.multiply
+        case .divide:
+            kind = .unit
+            unit = Scoreboard.mulDivUnit
+            latency = latencies.divide
+        case .floatDivide:
             kind = .unit
             unit = Scoreboard.divSqrtUnit
-            latency = operation.timingClass == .floatDivide ? p.floatDivideLatency : p.floatSqrtLatency
+            latency = latencies.floatDivide
+        case .floatSqrt:
+            kind = .unit
+            unit = Scoreboard.divSqrtUnit
+            latency = latencies.floatSqrt
         case .floatAdd:
-            latency = p.floatAddLatency
+            latency = latencies.floatAdd
         case .floatMultiply:
-            latency = p.floatMultiplyLatency
+            latency = latencies.floatMultiply
         case .floatFused:
-            latency = p.floatFusedLatency
+            latency = latencies.floatFused
         case .floatMisc:
-            latency = p.floatMiscLatency
+            latency = latencies.floatMisc
         }
-        self.latency = UInt32(clamping: max(0, latency))
+    }
+}
+
+/// The core's latencies that depend on its parameters, by timing class (negative ones count
+/// as 0). Every other class takes one cycle, or none (`free`).
+struct IssueLatencies {
+    var load: UInt32
+    var multiply: UInt32
+    var divide: UInt32
+    var floatAdd: UInt32
+    var floatMultiply: UInt32
+    var floatFused: UInt32
+    var floatMisc: UInt32
+    var floatDivide: UInt32
+    var floatSqrt: UInt32
+
+    init(_ p: CoreParameters) {
+        func cycles(_ value: Int) -> UInt32 { UInt32(clamping: max(0, value)) }
+        load = cycles(p.dataCache.hitLatency)
+        multiply = cycles(p.multiplyLatency)
+        divide = cycles(p.divideLatency)
+        floatAdd = cycles(p.floatAddLatency)
+        floatMultiply = cycles(p.floatMultiplyLatency)
+        floatFused = cycles(p.floatFusedLatency)
+        floatMisc = cycles(p.floatMiscLatency)
+        floatDivide = cycles(p.floatDivideLatency)
+        floatSqrt = cycles(p.floatSqrtLatency)
     }
 }

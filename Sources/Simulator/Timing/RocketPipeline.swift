@@ -18,6 +18,8 @@ struct RocketPipeline {
     let rules: UnsafePointer<IssueRule>
     let ready: UnsafeMutablePointer<UInt64>
     let instructionLineBytes: UInt64
+    /// For the rules of operations known at compile time.
+    let latencies: IssueLatencies
 
     // MARK: Branches, memory accesses, new fetch lines
     var branchMispredictions: UInt64 = 0
@@ -38,8 +40,6 @@ struct RocketPipeline {
     let loadUseLatency: UInt64
     let instructionFetchLatency: UInt64
     let roccCommandCost: UInt64
-    /// The return address of the current `jalr` (`indirectJump` does not get its length).
-    var linkAddress: UInt64 = 0
     var instructionCacheMisses: UInt64 = 0
     var dataCacheMisses: UInt64 = 0
     var memoryStallCycles: UInt64 = 0
@@ -68,6 +68,7 @@ struct RocketPipeline {
         self.ready = ready
         self.history = history
         self.memory = memory
+        latencies = IssueLatencies(p)
         instructionCache = CacheModel(p.instructionCache)
         dataCache = CacheModel(p.dataCache)
         recentInstructions = RecentLines(sets: instructionCache.sets)
@@ -93,44 +94,85 @@ struct RocketPipeline {
 
     // MARK: Hooks
 
-    private static let noThirdOperand = UInt32(Scoreboard.alwaysReady)
+    private static let noOperand = UInt32(Scoreboard.alwaysReady)
+    private static let noDestination = UInt32(Scoreboard.discard)
 
+    /// Instructions that may be the first of their fetch line when reached by falling
+    /// through get `timingHint`: those in the first 4 bytes of a line (the one before may be
+    /// 2 or 4 bytes long). Everything else that starts a line is a jump's or trap's target,
+    /// reported by `redirect`. So dispatch tests a bit of the slot instead of comparing the
+    /// PC with the fetch line on every instruction.
+    func annotate(_ instruction: inout DecodedInstruction, pc: UInt64) {
+        if pc & (instructionLineBytes &- 1) < 4 { instruction.flags |= DecodedInstruction.timingHint }
+    }
+
+    /// An instruction whose operation the interpreter names as a literal: after inlining, its
+    /// rule is constants (and a latency field), so only the operands it has cost anything.
     @inline(__always)
+    mutating func dispatch(_ instruction: UnsafePointer<DecodedInstruction>, pc: UInt64, as op: Op) {
+        if instruction.pointee.flags & DecodedInstruction.timingHint != 0 { redirect(to: pc) }
+        let operation = OperationTiming(classifying: op)
+        let accessesData = operation.timingClass == .load || operation.timingClass == .store
+            || operation.timingClass == .atomic
+        issue(instruction, pc: pc, rule: IssueRule(operation, latencies: latencies), accessesData: accessesData)
+    }
+
+    /// An instruction of a case that covers several operations: its rule comes from the table.
+    @inline(never)
     mutating func dispatch(_ instruction: UnsafePointer<DecodedInstruction>, pc: UInt64) {
-        // Fetch left its line: one subtraction and compare instead of a shift by a variable.
+        if instruction.pointee.flags & DecodedInstruction.timingHint != 0 { redirect(to: pc) }
+        issue(instruction, pc: pc, rule: rules[Int(truncatingIfNeeded: instruction.pointee.op.rawValue)], accessesData: true)
+    }
+
+    /// Fetch continues at `pc`; outside the current line it looks the I-cache up. One
+    /// subtraction and compare instead of a shift by a variable.
+    @inline(__always)
+    mutating func redirect(to pc: UInt64) {
         if pc &- fetchLine >= instructionLineBytes { fetch(pc) }
-        // Fields of the instruction and its rule are read where used: copying either struct
-        // whole costs registers and instructions.
-        let rule = rules + Int(truncatingIfNeeded: instruction.pointee.op.rawValue)
-        let earliest = cycle &+ 1
-        var operands = max(
-            ready[Int(truncatingIfNeeded: UInt32(instruction.pointee.rs1) &+ rule.pointee.source1)],
-            ready[Int(truncatingIfNeeded: UInt32(instruction.pointee.rs2) &+ rule.pointee.source2)])
-        // Only fused multiply-adds have a third operand: a branch the host predicts well.
-        if _slowPath(rule.pointee.source3 != Self.noThirdOperand) {
-            operands = max(operands, ready[Int(truncatingIfNeeded: UInt32(instruction.pointee.rs3) &+ rule.pointee.source3)])
+    }
+
+    /// Issues an instruction under `rule` (see `RocketTiming` for the rules). Fields of the
+    /// instruction are read where used. `accessesData`: a data access may follow, whose miss
+    /// delays the result (`destination`).
+    @inline(__always)
+    private mutating func issue(
+        _ instruction: UnsafePointer<DecodedInstruction>, pc: UInt64, rule: IssueRule, accessesData: Bool
+    ) {
+        let previous = cycle
+        var issue = previous &+ 1
+        if rule.source1 != Self.noOperand {
+            issue = max(issue, ready[Int(truncatingIfNeeded: UInt32(instruction.pointee.rs1) &+ rule.source1)])
         }
-        let issue = max(earliest, operands)
-        destination = Int(truncatingIfNeeded: UInt32(instruction.pointee.rd) &+ rule.pointee.destination)
-        ready[destination] = issue &+ UInt64(truncatingIfNeeded: rule.pointee.latency)
-        cycle = issue
+        if rule.source2 != Self.noOperand {
+            issue = max(issue, ready[Int(truncatingIfNeeded: UInt32(instruction.pointee.rs2) &+ rule.source2)])
+        }
+        if rule.source3 != Self.noOperand {
+            issue = max(issue, ready[Int(truncatingIfNeeded: UInt32(instruction.pointee.rs3) &+ rule.source3)])
+        }
+        let target = Int(truncatingIfNeeded: UInt32(instruction.pointee.rd) &+ rule.destination)
+        if accessesData { destination = target }
         // One predictable branch for the other kinds, then ifs for the common ones and a call
         // for the rest: a switch on the kind here becomes a jump table that LLVM merges with
         // the branch, a second indirect jump for every instruction (measured: 20% slower).
-        if _slowPath(rule.pointee.kind != .plain) {
-            if rule.pointee.kind == .unit {
-                // Multiplies are frequent in address arithmetic. Wait for the unit, which then
-                // stays busy until the result is ready.
-                let unit = Int(truncatingIfNeeded: rule.pointee.unit)
-                cycle = max(issue, ready[unit])
-                let done = cycle &+ UInt64(truncatingIfNeeded: rule.pointee.latency)
-                ready[unit] = done
-                ready[destination] = done
-            } else if rule.pointee.kind == .jump {
+        if _fastPath(rule.kind == .plain) {
+            if rule.destination != Self.noDestination { ready[target] = issue &+ UInt64(truncatingIfNeeded: rule.latency) }
+            cycle = issue
+        } else if rule.kind == .unit {
+            // Multiplies are frequent in address arithmetic. Wait for the unit, which then
+            // stays busy until the result is ready.
+            let unit = Int(truncatingIfNeeded: rule.unit)
+            cycle = max(issue, ready[unit])
+            let done = cycle &+ UInt64(truncatingIfNeeded: rule.latency)
+            ready[unit] = done
+            ready[target] = done
+        } else {
+            if rule.destination != Self.noDestination { ready[target] = issue &+ UInt64(truncatingIfNeeded: rule.latency) }
+            cycle = issue
+            if rule.kind == .jump {
                 let rd = instruction.pointee.rd
                 if rd == 1 || rd == 5 { jumps.pushReturn(pc &+ UInt64(truncatingIfNeeded: instruction.pointee.length)) }
-            } else {
-                control(rule.pointee.kind, instruction, pc: pc, previous: earliest &- 1)
+            } else if rule.kind != .indirectJump {
+                control(rule.kind, previous: previous)
             }
         }
     }
@@ -142,17 +184,22 @@ struct RocketPipeline {
         accessDataCache(address, line: line, isStore: isStore)
     }
 
+    /// The fetch line is checked for `next` whether or not the branch was taken: no host
+    /// branch on the guest's outcome.
     @inline(__always)
-    mutating func branch(taken: Bool, pc: UInt64) {
+    mutating func branch(taken: Bool, pc: UInt64, next: UInt64) {
         let outcome = history.resolve(taken: taken, pc: pc)
         cycle &+= outcome &>> 8
         branchMispredictions &+= (outcome &>> 2) & 1
+        redirect(to: next)
     }
 
     @inline(never)
-    mutating func indirectJump(from pc: UInt64, to target: UInt64, linkRegister: UInt8, sourceRegister: UInt8) {
+    mutating func indirectJump(
+        from pc: UInt64, to target: UInt64, returnAddress: UInt64, linkRegister: UInt8, sourceRegister: UInt8
+    ) {
         if jumps.resolveIndirectJump(
-            from: pc, to: target, linkRegister: linkRegister, sourceRegister: sourceRegister, returnAddress: linkAddress) {
+            from: pc, to: target, linkRegister: linkRegister, sourceRegister: sourceRegister, returnAddress: returnAddress) {
             cycle &+= mispredictPenalty
             branchMispredictions &+= 1
         }
@@ -211,17 +258,16 @@ struct RocketPipeline {
         ready[destination] = arrival &+ loadUseLatency
     }
 
-    /// jalr, RoCC commands, fence.i and undecoded slots (`previous` is the previous
-    /// instruction's issue cycle).
+    /// RoCC commands, fence.i and undecoded slots (`previous` is the previous instruction's
+    /// issue cycle).
     @inline(never)
-    private mutating func control(_ kind: IssueRule.Kind, _ d: UnsafePointer<DecodedInstruction>, pc: UInt64, previous: UInt64) {
+    private mutating func control(_ kind: IssueRule.Kind, previous: UInt64) {
         switch kind {
-        case .plain, .jump, .unit:
+        case .plain, .jump, .unit, .indirectJump:
             break  // handled inline
-        case .indirectJump:
-            linkAddress = pc &+ UInt64(d.pointee.length)
         case .undecoded:
-            // Dispatched again as the decoded instruction: this pass costs nothing.
+            // Not dispatched by the interpreter (it dispatches the decoded instruction); would
+            // cost nothing.
             cycle = previous
         case .roccCommand:
             let issue = max(cycle, previous &+ 1 &+ roccCommandCost)
@@ -229,7 +275,8 @@ struct RocketPipeline {
             roccCommandCycles &+= issue &- cycle
             cycle = issue
         case .fenceInstruction:
-            // Rocket's fence.i flushes the instruction cache.
+            // Rocket's fence.i flushes the instruction cache (the interpreter then redirects
+            // fetch to the next instruction, which looks it up again).
             instructionCache.release()
             instructionCache = CacheModel(instructionCacheParameters)
             recentInstructions.clear()

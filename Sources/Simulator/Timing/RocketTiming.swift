@@ -42,6 +42,15 @@ struct RocketTiming: CoreTimingModel {
     /// The issue cycle of the current (last dispatched) instruction.
     var cycle: UInt64 { pipeline.pointee.cycle }
 
+    func annotate(_ instruction: inout DecodedInstruction, pc: UInt64) {
+        pipeline.pointee.annotate(&instruction, pc: pc)
+    }
+
+    @inline(__always)
+    mutating func dispatch(_ instruction: UnsafePointer<DecodedInstruction>, pc: UInt64, as op: Op) {
+        pipeline.pointee.dispatch(instruction, pc: pc, as: op)
+    }
+
     @inline(__always)
     mutating func dispatch(_ instruction: UnsafePointer<DecodedInstruction>, pc: UInt64) {
         pipeline.pointee.dispatch(instruction, pc: pc)
@@ -53,13 +62,21 @@ struct RocketTiming: CoreTimingModel {
     }
 
     @inline(__always)
-    mutating func branch(taken: Bool, pc: UInt64) {
-        pipeline.pointee.branch(taken: taken, pc: pc)
+    mutating func branch(taken: Bool, pc: UInt64, next: UInt64) {
+        pipeline.pointee.branch(taken: taken, pc: pc, next: next)
     }
 
     @inline(__always)
-    mutating func indirectJump(from pc: UInt64, to target: UInt64, linkRegister: UInt8, sourceRegister: UInt8) {
-        pipeline.pointee.indirectJump(from: pc, to: target, linkRegister: linkRegister, sourceRegister: sourceRegister)
+    mutating func indirectJump(
+        from pc: UInt64, to target: UInt64, returnAddress: UInt64, linkRegister: UInt8, sourceRegister: UInt8
+    ) {
+        pipeline.pointee.indirectJump(
+            from: pc, to: target, returnAddress: returnAddress, linkRegister: linkRegister, sourceRegister: sourceRegister)
+    }
+
+    @inline(__always)
+    mutating func redirect(to pc: UInt64) {
+        pipeline.pointee.redirect(to: pc)
     }
 
     var currentCycle: UInt64 { pipeline.pointee.cycle }
