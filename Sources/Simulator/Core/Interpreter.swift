@@ -17,7 +17,11 @@ extension Machine {
     /// accesses off the fast path are calls out, which report back through one `SlowStep`.
     /// A trap that is taken consumes one unit of budget without retiring, so a program that
     /// traps forever still stops.
-    func run<Timing: CoreTimingModel>(budget: UInt64, timing: inout Timing) -> RunStop {
+    func run<Timing: CoreTimingModel>(budget: UInt64, timing model: inout Timing) -> RunStop {
+        // The loop works on a local copy of the timing model: its fields can then live in
+        // registers for the whole loop (the model keeps its hot state in fields for this).
+        var timing = model
+        defer { model = timing }
         let x = self.x
         let f = self.f
         let control = self.control

@@ -1,25 +1,20 @@
-/// The host core model's state and rules (see `RocketTiming` for the rules), in one heap
-/// block that `RocketTiming` points to and `TimingBuffers` frees.
+/// The host core model's state besides the clock and the scoreboard (see `RocketTiming`), in
+/// one heap block that `RocketTiming` points to and `TimingBuffers` frees: fetch, branch and
+/// data-access state, the caches, the counters, and the out-of-line paths.
 ///
-/// One block rather than fields of the interpreter's `inout` timing struct: measured, the two
-/// run at the same speed (the loop is short of registers either way, and the compiler spills
-/// what it hoists), and the block keeps ownership simple: out-of-line paths mutate it in place
-/// (fence.i replaces the I-cache model) and one owner frees everything.
+/// The current cycle is not here: it is a field of `RocketTiming`, which the interpreter keeps
+/// in a local for the whole loop, so that the compiler can keep it in a register. Every path
+/// here that moves the clock takes the current cycle and returns the new one.
 struct RocketPipeline {
     // MARK: Every instruction
     // Dependency stalls are not summed per instruction (a measurable cost): every other way
     // the cycle advances is counted, and they are the rest (`RocketTiming.statistics`).
-    /// The issue cycle of the current (last dispatched) instruction.
-    var cycle: UInt64 = 0
     /// The first address of the line fetch is reading; fetch outside it looks the I-cache up.
     var fetchLine = UInt64.max
-    /// The scoreboard slot of the current instruction's result (a load miss delays it).
-    var destination = Int(Scoreboard.discard)
-    let rules: UnsafePointer<IssueRule>
-    let ready: UnsafeMutablePointer<UInt64>
     let instructionLineBytes: UInt64
     /// For the rules of operations known at compile time.
     let latencies: IssueLatencies
+    let rules: UnsafePointer<IssueRule>
 
     // MARK: Branches, memory accesses, new fetch lines
     var branchMispredictions: UInt64 = 0
@@ -31,6 +26,7 @@ struct RocketPipeline {
     let instructionLineShift: UInt64
 
     // MARK: Rare: misses, calls and returns, RoCC, fence.i
+    let ready: UnsafeMutablePointer<UInt64>
     let memory: MemorySystem
     var instructionCache: CacheModel
     var dataCache: CacheModel
@@ -51,10 +47,11 @@ struct RocketPipeline {
     /// The retired-instruction count of the latest `RocketTiming.cycles(retired:)` call.
     var lastRetired: UInt64 = 0
 
-    /// Cycles instructions waited for operands or a busy unit: every cycle that is not an
-    /// instruction's own issue cycle or counted elsewhere. Exact when `retired` counts the
-    /// instructions dispatched (a trap's instruction retires nothing: one cycle each more).
-    func dependencyStallCycles(retired: UInt64) -> UInt64 {
+    /// Cycles instructions waited for operands or a busy unit: every cycle up to `cycle` that
+    /// is not an instruction's own issue cycle or counted elsewhere. Exact when `retired`
+    /// counts the instructions dispatched (a trap's instruction retires nothing: one cycle
+    /// each more).
+    func dependencyStallCycles(retired: UInt64, cycle: UInt64) -> UInt64 {
         let explained = retired &+ memoryStallCycles &+ branchMispredictions &* mispredictPenalty
             &+ acceleratorStallCycles.0 &+ acceleratorStallCycles.1 &+ acceleratorStallCycles.2 &+ roccCommandCycles
         return cycle > explained ? cycle &- explained : 0
@@ -92,188 +89,117 @@ struct RocketPipeline {
         jumps.release()
     }
 
-    // MARK: Hooks
-
-    private static let noOperand = UInt32(Scoreboard.alwaysReady)
-    private static let noDestination = UInt32(Scoreboard.discard)
-
-    /// Instructions that may be the first of their fetch line when reached by falling
-    /// through get `timingHint`: those in the first 4 bytes of a line (the one before may be
-    /// 2 or 4 bytes long). Everything else that starts a line is a jump's or trap's target,
-    /// reported by `redirect`. So dispatch tests a bit of the slot instead of comparing the
-    /// PC with the fetch line on every instruction.
-    func annotate(_ instruction: inout DecodedInstruction, pc: UInt64) {
-        if pc & (instructionLineBytes &- 1) < 4 { instruction.flags |= DecodedInstruction.timingHint }
-    }
-
-    /// An instruction whose operation the interpreter names as a literal: after inlining, its
-    /// rule is constants (and a latency field), so only the operands it has cost anything.
-    @inline(__always)
-    mutating func dispatch(_ instruction: UnsafePointer<DecodedInstruction>, pc: UInt64, as op: Op) {
-        if instruction.pointee.flags & DecodedInstruction.timingHint != 0 { redirect(to: pc) }
-        let operation = OperationTiming(classifying: op)
-        let accessesData = operation.timingClass == .load || operation.timingClass == .store
-            || operation.timingClass == .atomic
-        issue(instruction, pc: pc, rule: IssueRule(operation, latencies: latencies), accessesData: accessesData)
-    }
-
-    /// An instruction of a case that covers several operations: its rule comes from the table.
-    @inline(never)
-    mutating func dispatch(_ instruction: UnsafePointer<DecodedInstruction>, pc: UInt64) {
-        if instruction.pointee.flags & DecodedInstruction.timingHint != 0 { redirect(to: pc) }
-        issue(instruction, pc: pc, rule: rules[Int(truncatingIfNeeded: instruction.pointee.op.rawValue)], accessesData: true)
-    }
+    // MARK: Inline parts of the hooks
 
     /// Fetch continues at `pc`; outside the current line it looks the I-cache up. One
     /// subtraction and compare instead of a shift by a variable.
     @inline(__always)
-    mutating func redirect(to pc: UInt64) {
-        if pc &- fetchLine >= instructionLineBytes { fetch(pc) }
+    mutating func redirect(to pc: UInt64, cycle: UInt64) -> UInt64 {
+        if _fastPath(pc &- fetchLine < instructionLineBytes) { return cycle }
+        return fetch(pc, cycle: cycle)
     }
-
-    /// Issues an instruction under `rule` (see `RocketTiming` for the rules). Fields of the
-    /// instruction are read where used. `accessesData`: a data access may follow, whose miss
-    /// delays the result (`destination`).
-    @inline(__always)
-    private mutating func issue(
-        _ instruction: UnsafePointer<DecodedInstruction>, pc: UInt64, rule: IssueRule, accessesData: Bool
-    ) {
-        let previous = cycle
-        var issue = previous &+ 1
-        if rule.source1 != Self.noOperand {
-            issue = max(issue, ready[Int(truncatingIfNeeded: UInt32(instruction.pointee.rs1) &+ rule.source1)])
-        }
-        if rule.source2 != Self.noOperand {
-            issue = max(issue, ready[Int(truncatingIfNeeded: UInt32(instruction.pointee.rs2) &+ rule.source2)])
-        }
-        if rule.source3 != Self.noOperand {
-            issue = max(issue, ready[Int(truncatingIfNeeded: UInt32(instruction.pointee.rs3) &+ rule.source3)])
-        }
-        let target = Int(truncatingIfNeeded: UInt32(instruction.pointee.rd) &+ rule.destination)
-        if accessesData { destination = target }
-        // One predictable branch for the other kinds, then ifs for the common ones and a call
-        // for the rest: a switch on the kind here becomes a jump table that LLVM merges with
-        // the branch, a second indirect jump for every instruction (measured: 20% slower).
-        if _fastPath(rule.kind == .plain) {
-            if rule.destination != Self.noDestination { ready[target] = issue &+ UInt64(truncatingIfNeeded: rule.latency) }
-            cycle = issue
-        } else if rule.kind == .unit {
-            // Multiplies are frequent in address arithmetic. Wait for the unit, which then
-            // stays busy until the result is ready.
-            let unit = Int(truncatingIfNeeded: rule.unit)
-            cycle = max(issue, ready[unit])
-            let done = cycle &+ UInt64(truncatingIfNeeded: rule.latency)
-            ready[unit] = done
-            ready[target] = done
-        } else {
-            if rule.destination != Self.noDestination { ready[target] = issue &+ UInt64(truncatingIfNeeded: rule.latency) }
-            cycle = issue
-            if rule.kind == .jump {
-                let rd = instruction.pointee.rd
-                if rd == 1 || rd == 5 { jumps.pushReturn(pc &+ UInt64(truncatingIfNeeded: instruction.pointee.length)) }
-            } else if rule.kind != .indirectJump {
-                control(rule.kind, previous: previous)
-            }
-        }
-    }
-
-    @inline(__always)
-    mutating func dataAccess(address: UInt64, isStore: Bool) {
-        let line = address &>> dataLineShift
-        if isStore ? recentData.containsDirty(line) : recentData.contains(line) { return }
-        accessDataCache(address, line: line, isStore: isStore)
-    }
-
-    /// The fetch line is checked for `next` whether or not the branch was taken: no host
-    /// branch on the guest's outcome.
-    @inline(__always)
-    mutating func branch(taken: Bool, pc: UInt64, next: UInt64) {
-        let outcome = history.resolve(taken: taken, pc: pc)
-        cycle &+= outcome &>> 8
-        branchMispredictions &+= (outcome &>> 2) & 1
-        redirect(to: next)
-    }
-
-    @inline(never)
-    mutating func indirectJump(
-        from pc: UInt64, to target: UInt64, returnAddress: UInt64, linkRegister: UInt8, sourceRegister: UInt8
-    ) {
-        if jumps.resolveIndirectJump(
-            from: pc, to: target, linkRegister: linkRegister, sourceRegister: sourceRegister, returnAddress: returnAddress) {
-            cycle &+= mispredictPenalty
-            branchMispredictions &+= 1
-        }
-    }
-
-    @inline(never)
-    mutating func stall(until target: UInt64, reason: HostStall) {
-        guard target > cycle else { return }
-        switch reason {
-        case .commandQueueFull: acceleratorStallCycles.0 &+= target &- cycle
-        case .fence: acceleratorStallCycles.1 &+= target &- cycle
-        case .response: acceleratorStallCycles.2 &+= target &- cycle
-        }
-        cycle = target
-    }
-
-    // MARK: Out-of-line paths
 
     /// Fetch reached a new line (one instruction in four or five in dhrystone: taken
     /// branches, calls and returns). The most recent line of each set settles most lookups
     /// inline (a call for each cost 20%).
     @inline(__always)
-    private mutating func fetch(_ pc: UInt64) {
+    private mutating func fetch(_ pc: UInt64, cycle: UInt64) -> UInt64 {
         let line = pc &>> instructionLineShift
         fetchLine = line &<< instructionLineShift
-        if !recentInstructions.contains(line) { lookUpInstructionCache(pc, line: line) }
+        if recentInstructions.contains(line) { return cycle }
+        return lookUpInstructionCache(pc, line: line, cycle: cycle)
+    }
+
+    /// A conditional branch: its penalty (0 unless mispredicted).
+    @inline(__always)
+    mutating func resolveBranch(taken: Bool, pc: UInt64) -> UInt64 {
+        let outcome = history.resolve(taken: taken, pc: pc)
+        branchMispredictions &+= (outcome &>> 2) & 1
+        return outcome &>> 8
+    }
+
+    /// A load or store; `destination` is the scoreboard slot a load's value goes to.
+    @inline(__always)
+    mutating func dataAccess(address: UInt64, isStore: Bool, cycle: UInt64, destination: Int) -> UInt64 {
+        let line = address &>> dataLineShift
+        if isStore ? recentData.containsDirty(line) : recentData.contains(line) { return cycle }
+        return accessDataCache(address, line: line, isStore: isStore, cycle: cycle, destination: destination)
+    }
+
+    // MARK: Out-of-line paths
+
+    @inline(never)
+    mutating func indirectJump(
+        from pc: UInt64, to target: UInt64, returnAddress: UInt64, linkRegister: UInt8, sourceRegister: UInt8,
+        cycle: UInt64
+    ) -> UInt64 {
+        if jumps.resolveIndirectJump(
+            from: pc, to: target, linkRegister: linkRegister, sourceRegister: sourceRegister, returnAddress: returnAddress) {
+            branchMispredictions &+= 1
+            return cycle &+ mispredictPenalty
+        }
+        return cycle
+    }
+
+    @inline(never)
+    mutating func stall(until target: UInt64, reason: HostStall, cycle: UInt64) -> UInt64 {
+        guard target > cycle else { return cycle }
+        switch reason {
+        case .commandQueueFull: acceleratorStallCycles.0 &+= target &- cycle
+        case .fence: acceleratorStallCycles.1 &+= target &- cycle
+        case .response: acceleratorStallCycles.2 &+= target &- cycle
+        }
+        return target
     }
 
     /// A miss holds issue until the line arrives from the L2/DRAM and is read.
     @inline(never)
-    private mutating func lookUpInstructionCache(_ pc: UInt64, line: UInt64) {
+    private mutating func lookUpInstructionCache(_ pc: UInt64, line: UInt64, cycle: UInt64) -> UInt64 {
         recentInstructions.record(line, dirty: false)
-        if instructionCache.access(pc, isWrite: false).hit { return }
+        if instructionCache.access(pc, isWrite: false).hit { return cycle }
         instructionCacheMisses &+= 1
         let arrival = memory.access(pc, at: cycle, isWrite: false)
         // Issue was due at `cycle + 1`; now it is at `arrival + fetch latency`.
         let resume = max(cycle, (arrival &+ instructionFetchLatency) &- 1)
         memoryStallCycles &+= resume &- cycle
-        cycle = resume
+        return resume
     }
 
     /// A data access the recent-lines filter could not settle. On a miss the (blocking) cache
     /// holds the pipeline until the line arrives and the access replays: a load's value is
     /// ready a hit latency after the arrival.
     @inline(never)
-    private mutating func accessDataCache(_ address: UInt64, line: UInt64, isStore: Bool) {
+    private mutating func accessDataCache(
+        _ address: UInt64, line: UInt64, isStore: Bool, cycle: UInt64, destination: Int
+    ) -> UInt64 {
         recentData.record(line, dirty: isStore)
         let lookup = dataCache.access(address, isWrite: isStore)
-        if lookup.hit { return }
+        if lookup.hit { return cycle }
         dataCacheMisses &+= 1
         let arrival = memory.access(address, at: cycle, isWrite: false)
         // The victim goes out while the refill is awaited (booked after it on the shared timeline).
         if let victim = lookup.writeBack { _ = memory.access(victim, at: cycle, isWrite: true) }
         memoryStallCycles &+= arrival &- cycle
-        cycle = arrival
         ready[destination] = arrival &+ loadUseLatency
+        return arrival
     }
 
-    /// RoCC commands, fence.i and undecoded slots (`previous` is the previous instruction's
-    /// issue cycle).
+    /// RoCC commands, fence.i and undecoded slots, after the scoreboard placed them at
+    /// `cycle` (`previous` is the previous instruction's issue cycle). Returns the issue cycle.
     @inline(never)
-    private mutating func control(_ kind: IssueRule.Kind, previous: UInt64) {
+    mutating func control(_ kind: IssueRule.Kind, cycle: UInt64, previous: UInt64) -> UInt64 {
         switch kind {
         case .plain, .jump, .unit, .indirectJump:
-            break  // handled inline
+            return cycle  // handled inline
         case .undecoded:
             // Not dispatched by the interpreter (it dispatches the decoded instruction); would
             // cost nothing.
-            cycle = previous
+            return previous
         case .roccCommand:
             let issue = max(cycle, previous &+ 1 &+ roccCommandCost)
             roccCommands &+= 1
             roccCommandCycles &+= issue &- cycle
-            cycle = issue
+            return issue
         case .fenceInstruction:
             // Rocket's fence.i flushes the instruction cache (the interpreter then redirects
             // fetch to the next instruction, which looks it up again).
@@ -281,6 +207,7 @@ struct RocketPipeline {
             instructionCache = CacheModel(instructionCacheParameters)
             recentInstructions.clear()
             fetchLine = .max
+            return cycle
         }
     }
 }

@@ -17,18 +17,31 @@
 /// - Branches: 2-bit counters; a mispredicted branch or `jalr` delays the next instruction by
 ///   `branchMispredictPenalty`; `jal` costs nothing extra; returns use a return-address stack.
 ///
-/// Speed (measured figures in the hook's comments and the benchmark): per instruction,
-/// `dispatch` is a compare for the fetch line, one rule-table entry, two scoreboard loads (a
-/// third only for fused multiply-adds), one store, and a predictable branch for the rarer
-/// operations; loads and stores compare their line with the most recent line of its set.
-/// All state is behind one raw pointer (`RocketPipeline`): no class, ARC, dictionary or
-/// existential on the common path; misses, jalr and RoCC commands are calls out.
+/// Speed (measured figures in the benchmark): the interpreter calls `dispatch` from the case
+/// of each operation with the operation as a literal, so an instruction's rule is constants:
+/// per instruction, a test of the slot's fetch hint, one scoreboard load per register
+/// operand, a store for the result, and the clock, which lives in a register (see `cycle`).
+/// Loads and stores compare their line with the most recent line of its set. Everything else
+/// is behind one raw pointer (`RocketPipeline`): no class, ARC, dictionary or existential on
+/// the common path; misses, jalr and RoCC commands are calls out.
 struct RocketTiming: CoreTimingModel {
     static let modelsCycles = true
+
+    // MARK: Hot state
+    // Values rather than fields of the heap block: the interpreter works on a local copy of
+    // the model for its whole loop, so the compiler can keep them in registers, or at worst
+    // in its own stack frame, instead of loading and storing them through a pointer.
+    /// The issue cycle of the current (last dispatched) instruction.
+    private(set) var cycle: UInt64 = 0
+    /// The scoreboard slot of the current instruction's result (a load miss delays it).
+    private var destination = Int(Scoreboard.discard)
+    /// The scoreboard: when each register's value (and each non-pipelined unit) is ready.
+    private let ready: UnsafeMutablePointer<UInt64>
+    /// The rest of the model's state, in a heap block (see `RocketPipeline`).
+    private let pipeline: UnsafeMutablePointer<RocketPipeline>
+
     let parameters: CoreParameters
     let memory: MemorySystem
-    /// The model's state and rules, in a heap block (see `RocketPipeline` for why).
-    private let pipeline: UnsafeMutablePointer<RocketPipeline>
     /// Owns the buffers (frees them with the last copy of the model).
     private let buffers: TimingBuffers
 
@@ -37,58 +50,127 @@ struct RocketTiming: CoreTimingModel {
         self.memory = memory
         buffers = TimingBuffers(parameters, memory: memory)
         pipeline = buffers.pipeline
+        ready = buffers.scoreboard
     }
 
-    /// The issue cycle of the current (last dispatched) instruction.
-    var cycle: UInt64 { pipeline.pointee.cycle }
+    // MARK: Hooks
 
     func annotate(_ instruction: inout DecodedInstruction, pc: UInt64) {
-        pipeline.pointee.annotate(&instruction, pc: pc)
+        // Instructions that may be the first of their fetch line when reached by falling
+        // through: those in the first 4 bytes of a line (the one before may be 2 or 4 bytes
+        // long). Every other instruction that starts a line is the target of a jump, a taken
+        // branch or a trap, which the interpreter reports (`redirect`). So dispatch tests a
+        // bit of the slot instead of comparing the PC with the fetch line every time.
+        if pc & (pipeline.pointee.instructionLineBytes &- 1) < 4 { instruction.flags |= DecodedInstruction.timingHint }
     }
 
+    /// An instruction whose operation the interpreter names as a literal: after inlining, its
+    /// rule is constants (and a latency field), so only the operands it has cost anything.
     @inline(__always)
     mutating func dispatch(_ instruction: UnsafePointer<DecodedInstruction>, pc: UInt64, as op: Op) {
-        pipeline.pointee.dispatch(instruction, pc: pc, as: op)
+        if instruction.pointee.flags & DecodedInstruction.timingHint != 0 { redirect(to: pc) }
+        let operation = OperationTiming(classifying: op)
+        let accessesData = operation.timingClass == .load || operation.timingClass == .store
+            || operation.timingClass == .atomic
+        issue(instruction, pc: pc, rule: IssueRule(operation, latencies: pipeline.pointee.latencies), accessesData: accessesData)
+    }
+
+    /// An instruction of a case that covers several operations: its rule comes from the table.
+    @inline(never)
+    mutating func dispatch(_ instruction: UnsafePointer<DecodedInstruction>, pc: UInt64) {
+        if instruction.pointee.flags & DecodedInstruction.timingHint != 0 { redirect(to: pc) }
+        let rule = pipeline.pointee.rules[Int(truncatingIfNeeded: instruction.pointee.op.rawValue)]
+        issue(instruction, pc: pc, rule: rule, accessesData: true)
+    }
+
+    private static let noOperand = UInt32(Scoreboard.alwaysReady)
+    private static let noDestination = UInt32(Scoreboard.discard)
+
+    /// Issues an instruction under `rule`. Fields of the instruction are read where used.
+    /// `accessesData`: a data access may follow, whose miss delays the result (`destination`).
+    @inline(__always)
+    private mutating func issue(
+        _ instruction: UnsafePointer<DecodedInstruction>, pc: UInt64, rule: IssueRule, accessesData: Bool
+    ) {
+        let previous = cycle
+        var issue = previous &+ 1
+        if rule.source1 != Self.noOperand {
+            issue = max(issue, ready[Int(truncatingIfNeeded: UInt32(instruction.pointee.rs1) &+ rule.source1)])
+        }
+        if rule.source2 != Self.noOperand {
+            issue = max(issue, ready[Int(truncatingIfNeeded: UInt32(instruction.pointee.rs2) &+ rule.source2)])
+        }
+        if rule.source3 != Self.noOperand {
+            issue = max(issue, ready[Int(truncatingIfNeeded: UInt32(instruction.pointee.rs3) &+ rule.source3)])
+        }
+        let target = Int(truncatingIfNeeded: UInt32(instruction.pointee.rd) &+ rule.destination)
+        if accessesData { destination = target }
+        // One predictable branch for the other kinds, then ifs for the common ones and a call
+        // for the rest (a switch becomes a jump table: a second indirect jump per instruction
+        // where the kind is not a constant).
+        if _fastPath(rule.kind == .plain) {
+            if rule.destination != Self.noDestination { ready[target] = issue &+ UInt64(truncatingIfNeeded: rule.latency) }
+            cycle = issue
+        } else if rule.kind == .unit {
+            // Multiplies are frequent in address arithmetic. Wait for the unit, which then
+            // stays busy until the result is ready.
+            let unit = Int(truncatingIfNeeded: rule.unit)
+            cycle = max(issue, ready[unit])
+            let done = cycle &+ UInt64(truncatingIfNeeded: rule.latency)
+            ready[unit] = done
+            ready[target] = done
+        } else {
+            if rule.destination != Self.noDestination { ready[target] = issue &+ UInt64(truncatingIfNeeded: rule.latency) }
+            cycle = issue
+            if rule.kind == .jump {
+                // jal: a call when it links x1 or x5.
+                let rd = instruction.pointee.rd
+                if rd == 1 || rd == 5 {
+                    pipeline.pointee.jumps.pushReturn(pc &+ UInt64(truncatingIfNeeded: instruction.pointee.length))
+                }
+            } else if rule.kind != .indirectJump {
+                cycle = pipeline.pointee.control(rule.kind, cycle: issue, previous: previous)
+            }
+        }
     }
 
     @inline(__always)
-    mutating func dispatch(_ instruction: UnsafePointer<DecodedInstruction>, pc: UInt64) {
-        pipeline.pointee.dispatch(instruction, pc: pc)
+    mutating func redirect(to pc: UInt64) {
+        cycle = pipeline.pointee.redirect(to: pc, cycle: cycle)
     }
 
     @inline(__always)
     mutating func dataAccess(address: UInt64, bytes: Int, isStore: Bool) {
-        pipeline.pointee.dataAccess(address: address, isStore: isStore)
+        cycle = pipeline.pointee.dataAccess(address: address, isStore: isStore, cycle: cycle, destination: destination)
     }
 
+    /// The fetch line is checked for `next` whether or not the branch was taken: no host
+    /// branch on the guest's outcome.
     @inline(__always)
     mutating func branch(taken: Bool, pc: UInt64, next: UInt64) {
-        pipeline.pointee.branch(taken: taken, pc: pc, next: next)
+        cycle &+= pipeline.pointee.resolveBranch(taken: taken, pc: pc)
+        redirect(to: next)
     }
 
     @inline(__always)
     mutating func indirectJump(
         from pc: UInt64, to target: UInt64, returnAddress: UInt64, linkRegister: UInt8, sourceRegister: UInt8
     ) {
-        pipeline.pointee.indirectJump(
-            from: pc, to: target, returnAddress: returnAddress, linkRegister: linkRegister, sourceRegister: sourceRegister)
+        cycle = pipeline.pointee.indirectJump(
+            from: pc, to: target, returnAddress: returnAddress, linkRegister: linkRegister,
+            sourceRegister: sourceRegister, cycle: cycle)
     }
 
-    @inline(__always)
-    mutating func redirect(to pc: UInt64) {
-        pipeline.pointee.redirect(to: pc)
-    }
-
-    var currentCycle: UInt64 { pipeline.pointee.cycle }
+    var currentCycle: UInt64 { cycle }
 
     @inline(__always)
     mutating func stall(until target: UInt64, reason: HostStall) {
-        pipeline.pointee.stall(until: target, reason: reason)
+        cycle = pipeline.pointee.stall(until: target, reason: reason, cycle: cycle)
     }
 
     func cycles(retired: UInt64) -> UInt64 {
         pipeline.pointee.lastRetired = retired
-        return pipeline.pointee.cycle
+        return cycle
     }
 
     /// What the model counted so far, with dependency stalls as of the latest
@@ -100,7 +182,8 @@ struct RocketTiming: CoreTimingModel {
         let p = pipeline.pointee
         return CoreStatistics(
             acceleratorStallCycles: [p.acceleratorStallCycles.0, p.acceleratorStallCycles.1, p.acceleratorStallCycles.2],
-            dependencyStallCycles: p.dependencyStallCycles(retired: retired), memoryStallCycles: p.memoryStallCycles,
+            dependencyStallCycles: p.dependencyStallCycles(retired: retired, cycle: cycle),
+            memoryStallCycles: p.memoryStallCycles,
             branchMispredictions: p.branchMispredictions, branchPenaltyCycles: p.branchMispredictions &* p.mispredictPenalty,
             instructionCacheMisses: p.instructionCacheMisses, dataCacheMisses: p.dataCacheMisses,
             roccCommands: p.roccCommands, roccCommandCycles: p.roccCommandCycles)
