@@ -5,11 +5,12 @@
 /// indexed by the PC alone, every branch has a counter (no BTB capacity misses), and a
 /// correctly predicted taken branch costs nothing.
 struct BranchHistoryTable {
+    /// Each counter doubled (0, 2, 4, 6), so that counter * 2 + outcome is an or.
     private let counters: UnsafeMutablePointer<UInt8>
     private let mask: UInt64
-    /// Indexed by counter * 2 + outcome (taken = 1): the counter's next value in bits 0-1,
-    /// bit 2 set on a misprediction, and the misprediction penalty from bit 8 up, so that
-    /// resolving a branch is one table load and no multiply.
+    /// Indexed by counter * 2 + outcome (taken = 1): the next counter doubled in the low byte
+    /// (stored back as is), bit 8 set on a misprediction, and the misprediction penalty from
+    /// bit 16 up, so that resolving a branch is one table load and no multiply.
     private let transitions: UnsafeMutablePointer<UInt64>
 
     init(entries: Int, mispredictPenalty: Int) {
@@ -18,14 +19,14 @@ struct BranchHistoryTable {
         mask = UInt64(count - 1)
         counters = .allocate(capacity: count)
         // Weakly not taken: Rocket predicts a branch it has not seen (no BTB entry) not taken.
-        counters.initialize(repeating: 1, count: count)
+        counters.initialize(repeating: 1 * 2, count: count)
         transitions = .allocate(capacity: 8)
         for counter in 0..<4 {
             for taken in 0..<2 {
                 // Saturating; predicted taken at 2 and 3.
                 let next = taken == 1 ? min(3, counter + 1) : max(0, counter - 1)
                 let missed = (counter >= 2) != (taken == 1)
-                let entry = UInt64(next) | (missed ? 4 | UInt64(max(0, mispredictPenalty)) << 8 : 0)
+                let entry = UInt64(next * 2) | (missed ? 1 << 8 | UInt64(max(0, mispredictPenalty)) << 16 : 0)
                 (transitions + counter * 2 + taken).initialize(to: entry)
             }
         }
@@ -36,18 +37,24 @@ struct BranchHistoryTable {
         transitions.deallocate()
     }
 
-    /// Resolves a conditional branch: the cycles it costs (the penalty if it was
-    /// mispredicted, else 0) in bits 8 and up, and bit 2 set if it was mispredicted.
+    /// Resolves a conditional branch: an outcome for `mispredicted` and `penalty`.
     /// Branch-free, as guest branches that are hard to predict are hard for the host too.
     @inline(__always)
     func resolve(taken: Bool, pc: UInt64) -> UInt64 {
         // Indexed by the 4-byte fetch packet, as Rocket's BHT is.
         let index = Int(truncatingIfNeeded: (pc &>> 2) & mask)
-        let counter = Int(truncatingIfNeeded: counters[index])
-        let transition = transitions[counter &* 2 &+ (taken ? 1 : 0)]
-        counters[index] = UInt8(truncatingIfNeeded: transition & 3)
+        let transition = transitions[Int(truncatingIfNeeded: counters[index] | (taken ? 1 : 0))]
+        counters[index] = UInt8(truncatingIfNeeded: transition)
         return transition
     }
+
+    /// 1 if the branch `outcome` describes was mispredicted, else 0.
+    @inline(__always)
+    static func mispredicted(_ outcome: UInt64) -> UInt64 { (outcome &>> 8) & 1 }
+
+    /// The cycles the branch `outcome` describes costs: the penalty if it was mispredicted.
+    @inline(__always)
+    static func penalty(_ outcome: UInt64) -> UInt64 { outcome &>> 16 }
 }
 
 /// The predictors for `jalr`: a return-address stack, and a last-target table for other

@@ -18,8 +18,8 @@ enum Scoreboard {
     static let count = 256
 }
 
-/// Everything `RocketPipeline.dispatch` needs about an operation, resolved against the core's
-/// parameters; one table entry per instruction. The slot bases are 32-bit so that
+/// Everything `RocketTiming.dispatch` needs about an operation, resolved against the core's
+/// parameters: a constant for an operation known at compile time, else one table entry. The slot bases are 32-bit so that
 /// `field + base` is one add that needs no widening afterwards (x86 zero-extends 32-bit
 /// results), one host instruction per operand less than with byte fields.
 struct IssueRule {
@@ -34,19 +34,24 @@ struct IssueRule {
     /// their unit's "free at" cycle; else `discard`.
     var unit: UInt8
     var kind: Kind
+    /// The latency is one cycle: the result is ready for any later instruction, which issues
+    /// at least a cycle later, so its slot is cleared rather than set to issue + 1 (a store
+    /// of a constant, which need not wait for the issue cycle).
+    var readyNextCycle: Bool
     /// Pads the entry to 32 bytes, so that indexing is a shift.
     private var padding: UInt64 = 0
 
     /// Operations that need work besides the scoreboard, all rarer than the rest.
     enum Kind: UInt8 {
         case plain
-        /// An undecoded slot dispatches again once decoded: it must cost nothing.
+        /// An undecoded slot (the interpreter dispatches only the decoded instruction; this
+        /// would cost nothing).
         case undecoded
         /// Waits for its non-pipelined unit to be free, then keeps it busy.
         case unit
         /// `jal`: a call when rd is x1 or x5 (pushes the return-address stack).
         case jump
-        /// `jalr`: the return address is noted for `indirectJump`, which has no length.
+        /// `jalr`: predicted when it resolves (`indirectJump`).
         case indirectJump
         /// `fence.i`: the instruction cache is emptied.
         case fenceInstruction
@@ -90,24 +95,30 @@ struct IssueRule {
         destination = Self.destination(operation.destination)
         unit = Scoreboard.discard
         kind = .plain
+        readyNextCycle = false
         switch operation.timingClass {
         case .free:
             kind = .undecoded
             latency = 0
         case .integer, .branch, .store:
             latency = 1
+            readyNextCycle = true
         case .jump:
             kind = .jump
             latency = 1
+            readyNextCycle = true
         case .indirectJump:
             kind = .indirectJump
             latency = 1
+            readyNextCycle = true
         case .fenceInstruction:
             kind = .fenceInstruction
             latency = 1
+            readyNextCycle = true
         case .roccCommand:
             kind = .roccCommand
             latency = 1
+            readyNextCycle = true
         case .load, .atomic:
             latency = latencies.load
         case .multiply:

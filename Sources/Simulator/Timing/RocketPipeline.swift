@@ -20,18 +20,13 @@ struct RocketPipeline {
     var branchMispredictions: UInt64 = 0
     let history: BranchHistoryTable
     let mispredictPenalty: UInt64
-    let recentData: RecentLines
-    let dataLineShift: UInt64
-    let recentInstructions: RecentLines
-    let instructionLineShift: UInt64
+    var dataCache: L1Tags
+    var instructionCache: L1Tags
 
     // MARK: Rare: misses, calls and returns, RoCC, fence.i
     let ready: UnsafeMutablePointer<UInt64>
     let memory: MemorySystem
-    var instructionCache: CacheModel
-    var dataCache: CacheModel
     var jumps: JumpPredictor
-    let instructionCacheParameters: CacheParameters
     /// The load-use latency, and the I-cache's hit latency (paid again after a miss's refill).
     let loadUseLatency: UInt64
     let instructionFetchLatency: UInt64
@@ -66,15 +61,11 @@ struct RocketPipeline {
         self.history = history
         self.memory = memory
         latencies = IssueLatencies(p)
-        instructionCache = CacheModel(p.instructionCache)
-        dataCache = CacheModel(p.dataCache)
-        recentInstructions = RecentLines(sets: instructionCache.sets)
-        recentData = RecentLines(sets: dataCache.sets)
-        instructionLineShift = UInt64(instructionCache.lineShift)
-        instructionLineBytes = 1 &<< instructionLineShift
-        dataLineShift = UInt64(dataCache.lineShift)
+        instructionCache = L1Tags(p.instructionCache)
+        dataCache = L1Tags(p.dataCache)
+        // The line size as the cache models take it (1 << trailing zeros).
+        instructionLineBytes = 1 &<< UInt64(p.instructionCache.lineBytes.trailingZeroBitCount)
         jumps = JumpPredictor(returnEntries: p.returnStackEntries)
-        instructionCacheParameters = p.instructionCache
         mispredictPenalty = UInt64(max(0, p.branchMispredictPenalty))
         loadUseLatency = UInt64(max(0, p.dataCache.hitLatency))
         instructionFetchLatency = UInt64(max(0, p.instructionCache.hitLatency))
@@ -84,8 +75,6 @@ struct RocketPipeline {
     func release() {
         instructionCache.release()
         dataCache.release()
-        recentInstructions.release()
-        recentData.release()
         jumps.release()
     }
 
@@ -104,26 +93,25 @@ struct RocketPipeline {
     /// inline (a call for each cost 20%).
     @inline(__always)
     private mutating func fetch(_ pc: UInt64, cycle: UInt64) -> UInt64 {
-        let line = pc &>> instructionLineShift
-        fetchLine = line &<< instructionLineShift
-        if recentInstructions.contains(line) { return cycle }
-        return lookUpInstructionCache(pc, line: line, cycle: cycle)
+        fetchLine = pc & ~(instructionLineBytes &- 1)
+        if instructionCache.isMostRecent(pc) { return cycle }
+        return lookUpInstructionCache(pc, cycle: cycle)
     }
 
     /// A conditional branch: its penalty (0 unless mispredicted).
     @inline(__always)
     mutating func resolveBranch(taken: Bool, pc: UInt64) -> UInt64 {
         let outcome = history.resolve(taken: taken, pc: pc)
-        branchMispredictions &+= (outcome &>> 2) & 1
-        return outcome &>> 8
+        branchMispredictions &+= BranchHistoryTable.mispredicted(outcome)
+        return BranchHistoryTable.penalty(outcome)
     }
 
-    /// A load or store; `destination` is the scoreboard slot a load's value goes to.
+    /// A load or store; `destination` is the scoreboard slot a load's value goes to. An
+    /// access to the most recent line of its set (already dirty for a store) is settled here.
     @inline(__always)
     mutating func dataAccess(address: UInt64, isStore: Bool, cycle: UInt64, destination: Int) -> UInt64 {
-        let line = address &>> dataLineShift
-        if isStore ? recentData.containsDirty(line) : recentData.contains(line) { return cycle }
-        return accessDataCache(address, line: line, isStore: isStore, cycle: cycle, destination: destination)
+        if isStore ? dataCache.isMostRecentDirty(address) : dataCache.isMostRecent(address) { return cycle }
+        return accessDataCache(address, isStore: isStore, cycle: cycle, destination: destination)
     }
 
     // MARK: Out-of-line paths
@@ -154,8 +142,7 @@ struct RocketPipeline {
 
     /// A miss holds issue until the line arrives from the L2/DRAM and is read.
     @inline(never)
-    private mutating func lookUpInstructionCache(_ pc: UInt64, line: UInt64, cycle: UInt64) -> UInt64 {
-        recentInstructions.record(line, dirty: false)
+    private mutating func lookUpInstructionCache(_ pc: UInt64, cycle: UInt64) -> UInt64 {
         if instructionCache.access(pc, isWrite: false).hit { return cycle }
         instructionCacheMisses &+= 1
         let arrival = memory.access(pc, at: cycle, isWrite: false)
@@ -165,14 +152,13 @@ struct RocketPipeline {
         return resume
     }
 
-    /// A data access the recent-lines filter could not settle. On a miss the (blocking) cache
-    /// holds the pipeline until the line arrives and the access replays: a load's value is
-    /// ready a hit latency after the arrival.
+    /// A data access not settled inline. On a miss the (blocking) cache holds the pipeline
+    /// until the line arrives and the access replays: a load's value is ready a hit latency
+    /// after the arrival.
     @inline(never)
     private mutating func accessDataCache(
-        _ address: UInt64, line: UInt64, isStore: Bool, cycle: UInt64, destination: Int
+        _ address: UInt64, isStore: Bool, cycle: UInt64, destination: Int
     ) -> UInt64 {
-        recentData.record(line, dirty: isStore)
         let lookup = dataCache.access(address, isWrite: isStore)
         if lookup.hit { return cycle }
         dataCacheMisses &+= 1
@@ -203,9 +189,7 @@ struct RocketPipeline {
         case .fenceInstruction:
             // Rocket's fence.i flushes the instruction cache (the interpreter then redirects
             // fetch to the next instruction, which looks it up again).
-            instructionCache.release()
-            instructionCache = CacheModel(instructionCacheParameters)
-            recentInstructions.clear()
+            instructionCache.clear()
             fetchLine = .max
             return cycle
         }

@@ -109,7 +109,7 @@ struct RocketTiming: CoreTimingModel {
         // for the rest (a switch becomes a jump table: a second indirect jump per instruction
         // where the kind is not a constant).
         if _fastPath(rule.kind == .plain) {
-            if rule.destination != Self.noDestination { ready[target] = issue &+ UInt64(truncatingIfNeeded: rule.latency) }
+            if rule.destination != Self.noDestination { ready[target] = Self.readyCycle(rule, issue: issue) }
             cycle = issue
         } else if rule.kind == .unit {
             // Multiplies are frequent in address arithmetic. Wait for the unit, which then
@@ -120,7 +120,7 @@ struct RocketTiming: CoreTimingModel {
             ready[unit] = done
             ready[target] = done
         } else {
-            if rule.destination != Self.noDestination { ready[target] = issue &+ UInt64(truncatingIfNeeded: rule.latency) }
+            if rule.destination != Self.noDestination { ready[target] = Self.readyCycle(rule, issue: issue) }
             cycle = issue
             if rule.kind == .jump {
                 // jal: a call when it links x1 or x5.
@@ -132,6 +132,12 @@ struct RocketTiming: CoreTimingModel {
                 cycle = pipeline.pointee.control(rule.kind, cycle: issue, previous: previous)
             }
         }
+    }
+
+    /// When the result of an instruction that issues at `issue` under `rule` is ready.
+    @inline(__always)
+    private static func readyCycle(_ rule: IssueRule, issue: UInt64) -> UInt64 {
+        rule.readyNextCycle ? 0 : issue &+ UInt64(truncatingIfNeeded: rule.latency)
     }
 
     @inline(__always)

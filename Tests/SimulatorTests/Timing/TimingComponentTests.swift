@@ -1,8 +1,8 @@
 import Testing
 @testable import Simulator
 
-/// The host core model's parts: the operation table, the recent-lines filter in front of the
-/// L1 models, and the branch and jump predictors.
+/// The host core model's parts: the operation table, the L1 tags, and the branch and jump
+/// predictors.
 @Suite("Host core timing: components")
 struct TimingComponentTests {
     @Test("Operands are taken from the register file the operation names")
@@ -50,57 +50,72 @@ struct TimingComponentTests {
         }
     }
 
-    @Test("The recent-lines filter skips exactly the accesses that change nothing in the cache")
-    func recentLinesAreExact() {
-        // 8 sets x 2 ways of 64-byte lines, 40 lines in use: plenty of misses and evictions.
-        let parameters = CacheParameters(sizeKiB: 1, ways: 2, lineBytes: 64, hitLatency: 1)
+    /// Runs the stream against a `CacheModel` and an `L1Tags` of the same geometry: the tags
+    /// must give the same hits and write-backs, and settle inline only accesses that change
+    /// nothing in the model. Returns how many were settled inline and how many differed.
+    func compareWithCacheModel(_ parameters: CacheParameters) -> (inline: Int, mismatches: Int) {
         var reference = CacheModel(parameters)
-        var filtered = CacheModel(parameters)
-        let recent = RecentLines(sets: filtered.sets)
+        var tags = L1Tags(parameters)
         defer {
             reference.release()
-            filtered.release()
-            recent.release()
+            tags.release()
         }
         var stream = AccessStream()
-        var skipped = 0, mismatches = 0
+        var inline = 0, mismatches = 0
         for _ in 0..<200_000 {
             let (address, isStore) = stream.next()!
             let expected = reference.access(address, isWrite: isStore)
-            let line = address >> 6
-            if isStore ? recent.containsDirty(line) : recent.contains(line) {
-                // Skipped: must be a hit that evicts nothing (later results check the LRU
-                // order and dirty bits it left alone).
-                skipped += 1
+            if isStore ? tags.isMostRecentDirty(address) : tags.isMostRecent(address) {
+                // Must be a hit that evicts nothing (later results check the LRU order and
+                // dirty bits it left alone).
+                inline += 1
                 if !expected.hit || expected.writeBack != nil { mismatches += 1 }
             } else {
-                let got = filtered.access(address, isWrite: isStore)
-                recent.record(line, dirty: isStore)
+                let got = tags.access(address, isWrite: isStore)
                 if got.hit != expected.hit || got.writeBack != expected.writeBack { mismatches += 1 }
             }
         }
-        #expect(mismatches == 0)
-        #expect(skipped > 10_000, "the filter should settle some accesses: \(skipped)")
+        return (inline, mismatches)
     }
 
-    @Test("Without a power-of-two set count the filter settles nothing")
-    func recentLinesNeedPowerOfTwoSets() {
-        let recent = RecentLines(sets: 48)
-        defer { recent.release() }
-        recent.record(5, dirty: true)
-        #expect(!recent.contains(5) && !recent.containsDirty(5))
+    @Test("The L1 tags are the cache model's, and settle inline exactly the accesses that change nothing")
+    func l1TagsAreExact() {
+        // 8 sets x 2 ways and 8 sets x 4 ways of 64-byte lines, 40 lines in use: plenty of
+        // misses, evictions and hits in every way.
+        for parameters in [
+            CacheParameters(sizeKiB: 1, ways: 2, lineBytes: 64, hitLatency: 1),
+            CacheParameters(sizeKiB: 2, ways: 4, lineBytes: 64, hitLatency: 1),
+        ] {
+            let (inline, mismatches) = compareWithCacheModel(parameters)
+            #expect(mismatches == 0)
+            #expect(inline > 10_000, "the inline check should settle some accesses: \(inline)")
+        }
+    }
+
+    @Test("Other geometries use the cache model and settle nothing inline")
+    func l1TagsFallBack() {
+        // 48 sets (not a power of two); 16-byte lines cannot hold 4 ways' tags.
+        for parameters in [
+            CacheParameters(sizeKiB: 3, ways: 1, lineBytes: 64, hitLatency: 1),
+            CacheParameters(sizeKiB: 1, ways: 4, lineBytes: 16, hitLatency: 1),
+        ] {
+            let (inline, mismatches) = compareWithCacheModel(parameters)
+            #expect(mismatches == 0 && inline == 0)
+        }
     }
 
     @Test("2-bit counters: two mispredictions to learn a direction, one to unlearn a blip")
     func branchCounters() {
         let table = BranchHistoryTable(entries: 512, mispredictPenalty: 3)
         defer { table.release() }
-        func missed(_ taken: Bool) -> Bool { table.resolve(taken: taken, pc: 0x8000_0100) & 4 != 0 }
+        func missed(_ taken: Bool) -> Bool {
+            BranchHistoryTable.mispredicted(table.resolve(taken: taken, pc: 0x8000_0100)) == 1
+        }
         // From weakly not taken: the first taken mispredicts, then it is predicted.
         #expect(missed(true) && !missed(true) && !missed(true))
         // A single not-taken costs one misprediction and does not flip the prediction.
         #expect(missed(false) && !missed(true))
-        #expect(table.resolve(taken: false, pc: 0x8000_0100) >> 8 == 3)
+        #expect(BranchHistoryTable.penalty(table.resolve(taken: false, pc: 0x8000_0100)) == 3)
     }
 
     @Test("Return-address stack: returns pop in order, overflow loses the oldest, jalr rd=rs1=ra only pushes")
