@@ -101,8 +101,7 @@ extension GemminiCore {
     /// Notes the rows a command uses for the high-water marks.
     func noteRowsUsed(_ command: TimedCommand) {
         guard let timing else { return }
-        for range in [command.rangeA, command.rangeB] where !range.isEmpty {
-            timing.statistics.noteRowsUsed(range, scratchpadRows: scratchpadRows, accumulatorRows: accumulatorRows)
-        }
+        timing.statistics.noteRowsUsed(command.rangeA, scratchpadRows: scratchpadRows, accumulatorRows: accumulatorRows)
+        timing.statistics.noteRowsUsed(command.rangeB, scratchpadRows: scratchpadRows, accumulatorRows: accumulatorRows)
     }
 }

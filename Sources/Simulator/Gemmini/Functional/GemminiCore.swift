@@ -112,7 +112,7 @@ final class GemminiCore<Arithmetic: GemminiArithmetic> {
             noteRowsUsed(described)
             var resume: UInt64
             if funct == GemminiFunct.loopWS || funct == GemminiFunct.loopConvWS {
-                resume = timing.hostLoop(unrolledCommands, convolution: funct == GemminiFunct.loopConvWS, at: cycle)
+                resume = timing.hostLoop(&unrolledCommands, convolution: funct == GemminiFunct.loopConvWS, at: cycle)
                 unrolledCommands.removeAll(keepingCapacity: true)
             } else {
                 resume = timing.hostCommand(described, at: cycle)

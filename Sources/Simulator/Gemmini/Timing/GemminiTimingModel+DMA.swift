@@ -9,34 +9,29 @@ extension GemminiTimingModel {
         while current < end {
             var bestSize = 16, bestBase = current & ~15
             var bestBytes = min(bestBase &+ 16, end) &- current
-            for size in stride(from: 32, through: 64, by: 32) {
-                let base = current & ~UInt64(size - 1)
-                let covered = min(base &+ UInt64(size), end) &- current
-                if covered > bestBytes { (bestSize, bestBytes, bestBase) = (size, covered, base) }
-            }
+            let base32 = current & ~31
+            let covered32 = min(base32 &+ 32, end) &- current
+            if covered32 > bestBytes { (bestSize, bestBytes, bestBase) = (32, covered32, base32) }
+            let base64 = current & ~63
+            let covered64 = min(base64 &+ 64, end) &- current
+            if covered64 > bestBytes { (bestSize, bestBytes, bestBase) = (64, covered64, base64) }
             body(bestBase, bestSize)
             current = bestBase &+ UInt64(bestSize)
         }
     }
 
-    /// The earliest-free transaction id of `ids`: its index and when it frees.
-    @inline(__always)
-    static func earliestFree(_ ids: [UInt64]) -> (index: Int, cycle: UInt64) {
-        var best = 0
-        for index in 1..<ids.count where ids[index] < ids[best] { best = index }
-        return (best, ids[best])
-    }
-
     /// mvin: one DMA request per row, split into Gets that each need the request channel and a
     /// free transaction id; the data returns one 16-byte beat per cycle after the memory
     /// system's latency; the rows are merged, scaled and written, then the station hears of it.
-    func scheduleLoad(_ command: TimedCommand, _ shape: LoadShape, allocation: UInt64, ready: UInt64) {
-        let issue = max(ready, lastIssue[TimedCommand.Pool.load.rawValue] &+ 1)
-        lastIssue[TimedCommand.Pool.load.rawValue] = issue
+    func scheduleLoad(_ shape: LoadShape, _ a: LocalRange, _ b: LocalRange, allocation: UInt64, ready: UInt64) {
+        let issue = max(ready, lastLoadIssue &+ 1)
+        lastLoadIssue = issue
         // At most loadCommandsInFlight mvins may have data outstanding.
         loadsInFlight.removeAll { $0 < issue }
         var start = max(issue, loadRequestFree)
-        if loadsInFlight.count >= parameters.loadCommandsInFlight, let first = loadsInFlight.min() {
+        if loadsInFlight.count >= parameters.loadCommandsInFlight, !loadsInFlight.isEmpty {
+            var first = UInt64.max
+            for index in 0..<loadsInFlight.count { first = min(first, loadsInFlight[index]) }
             start = max(start, first &+ 1)
             loadsInFlight.removeAll { $0 <= first }
         }
@@ -54,7 +49,7 @@ extension GemminiTimingModel {
                 let request = start &+ UInt64(row)
                 let address = shape.address &+ UInt64(row) &* shape.stride
                 Self.forEachTransfer(address: address, bytes: shape.rowBytes) { base, size in
-                    let (id, idFree) = Self.earliestFree(readTransactions)
+                    let idFree = readTransactions.earliestFree
                     // Address translation adds two cycles (bare metal: no misses).
                     let get = max(request &+ 2, requestChannelFree, idFree)
                     requestChannelFree = get &+ 1
@@ -62,7 +57,7 @@ extension GemminiTimingModel {
                     let beats = UInt64(size) / beatBytes
                     let firstBeat = max(data, responseChannelFree)
                     responseChannelFree = firstBeat &+ beats
-                    readTransactions[id] = responseChannelFree
+                    readTransactions.take(until: responseChannelFree)
                     dataDone = max(dataDone, responseChannelFree)
                 }
             }
@@ -77,16 +72,16 @@ extension GemminiTimingModel {
         let completion = dataDone &+ UInt64(parameters.loadWriteLatency + parameters.completionLatency)
         loadsInFlight.append(completion)
         statistics.load.add(start, completion)
-        occupy(.load, command, completion: completion)
+        occupy(.load, a, b, completion: completion)
     }
 
     /// mvout: one SRAM read per (row, block) per cycle; the station entry completes when the
     /// reads are dispatched, before the writes reach memory. Each DRAM row becomes Puts whose
     /// beats use the shared request channel and which hold a write id until acknowledged.
-    func scheduleStore(_ command: TimedCommand, _ shape: StoreShape, allocation: UInt64, ready: UInt64) {
+    func scheduleStore(_ shape: StoreShape, _ a: LocalRange, _ b: LocalRange, allocation: UInt64, ready: UInt64) {
         // Stores are serialized on completion.
-        let issue = max(ready, lastIssue[TimedCommand.Pool.store.rawValue] &+ 1, lastStoreCompletion &+ 1)
-        lastIssue[TimedCommand.Pool.store.rawValue] = issue
+        let issue = max(ready, lastStoreIssue &+ 1, lastStoreCompletion &+ 1)
+        lastStoreIssue = issue
         let start = max(issue, storeFree)
         if start > issue { statistics.waitingOnDMACycles &+= start - issue }
         let completion = start &+ UInt64(shape.reads) &+ 5
@@ -100,18 +95,18 @@ extension GemminiTimingModel {
             let rowReady = start &+ UInt64((row + 1) * readsPerRow) &+ readLatency
             let address = shape.address &+ UInt64(row) &* shape.stride
             Self.forEachTransfer(address: address, bytes: shape.rowBytes) { base, size in
-                let (id, idFree) = Self.earliestFree(writeTransactions)
+                let idFree = writeTransactions.earliestFree
                 let put = max(rowReady, requestChannelFree, idFree)
                 let beats = UInt64(size) / beatBytes
                 requestChannelFree = put &+ beats
                 let acknowledged = memory.access(base, at: put &+ beats, isWrite: true)
-                writeTransactions[id] = acknowledged
+                writeTransactions.take(until: acknowledged)
                 lastWriteAcknowledged = max(lastWriteAcknowledged, acknowledged)
                 lastWrite = max(lastWrite, put &+ beats)
             }
         }
         statistics.dmaBytesWritten &+= UInt64(shape.rows * shape.rowBytes)
         statistics.store.add(start, lastWrite)
-        occupy(.store, command, completion: completion)
+        occupy(.store, a, b, completion: completion)
     }
 }

@@ -1,11 +1,11 @@
 extension GemminiTimingModel {
     /// preload: issues in order and waits for its compute; it completes when its results are
     /// written (known once the compute is scheduled).
-    func schedulePreload(_ command: TimedCommand, newWeights: Bool, weightBank: Int, allocation: UInt64, ready: UInt64) {
-        let issue = max(ready, lastIssue[TimedCommand.Pool.execute.rawValue] &+ 1)
-        lastIssue[TimedCommand.Pool.execute.rawValue] = issue
-        let sequence = occupy(.execute, command, completion: .max)
-        pendingPreload = (sequence, issue, newWeights)
+    func schedulePreload(_ a: LocalRange, _ b: LocalRange, newWeights: Bool, weightBank: Int, allocation: UInt64, ready: UInt64) {
+        let issue = max(ready, lastExecuteIssue &+ 1)
+        lastExecuteIssue = issue
+        let entry = occupy(.execute, a, b, completion: StationPool.pending)
+        pendingPreload = (entry, issue, newWeights)
         if newWeights, issue < meshFree, let last = lastOperation, ScratchpadBank.conflict(weightBank, last.aBank) {
             lengthenLastOperation(by: last.rows)
         }
@@ -20,11 +20,9 @@ extension GemminiTimingModel {
         statistics.execute.add(meshFree, meshFree &+ extra)
         meshFree &+= extra
         if !meshTags.isEmpty { meshTags[meshTags.count - 1] &+= extra }
-        let pool = TimedCommand.Pool.execute.rawValue
-        for sequence in [last.computeSequence, last.preloadSequence] where sequence != 0 {
-            if let index = entries[pool].lastIndex(where: { $0.sequence == sequence }) {
-                entries[pool][index].completion &+= extra
-                meshDrained = max(meshDrained, entries[pool][index].completion)
+        for entry in [last.compute, last.preload] {
+            if let completion = executePool.delay(entry, by: extra) {
+                meshDrained = max(meshDrained, completion)
             }
         }
         lastOperation = nil
@@ -36,10 +34,9 @@ extension GemminiTimingModel {
     /// (the mul_pre overlap) when their preload was issued in time. Results reach the
     /// accumulator a pipeline latency after the last row; at most meshTagEntries operations are
     /// in flight.
-    func scheduleCompute(_ command: TimedCommand, _ shape: ComputeShape, allocation: UInt64, ready: UInt64) {
-        let pool = TimedCommand.Pool.execute.rawValue
-        let issue = max(ready, lastIssue[pool] &+ 1)
-        lastIssue[pool] = issue
+    func scheduleCompute(_ shape: ComputeShape, _ a: LocalRange, _ b: LocalRange, allocation: UInt64, ready: UInt64) {
+        let issue = max(ready, lastExecuteIssue &+ 1)
+        lastExecuteIssue = issue
         let preload = pendingPreload
         pendingPreload = nil
         let newWeights = preload?.newWeights ?? false
@@ -51,7 +48,9 @@ extension GemminiTimingModel {
             start = max(start, max(preload.issue, lastMeshStart) &+ UInt64(dim))
         }
         meshTags.removeAll { $0 <= start }
-        if meshTags.count >= parameters.meshTagEntries, let first = meshTags.min() {
+        if meshTags.count >= parameters.meshTagEntries, !meshTags.isEmpty {
+            var first = UInt64.max
+            for index in 0..<meshTags.count { first = min(first, meshTags[index]) }
             start = max(start, first)
             meshTags.removeAll { $0 <= start }
         }
@@ -68,13 +67,11 @@ extension GemminiTimingModel {
         // too (already counted when they overlapped the previous operation).
         statistics.execute.add(newWeights ? start &- UInt64(dim) : start, fed)
         statistics.macs &+= shape.macs
-        let computeSequence = occupy(.execute, command, completion: fed)
-        lastOperation = (computeSequence, preload?.sequence ?? 0, shape.aBank, rows)
+        let computeEntry = occupy(.execute, a, b, completion: fed)
+        lastOperation = (computeEntry, preload?.entry ?? .none, shape.aBank, rows)
         if let preload {
             let completion = shape.hasOutput ? written : fed
-            if let index = entries[pool].lastIndex(where: { $0.sequence == preload.sequence }) {
-                entries[pool][index].completion = completion
-            }
+            executePool.setCompletion(of: preload.entry, to: completion)
             meshDrained = max(meshDrained, completion)
         } else {
             meshDrained = max(meshDrained, fed)
@@ -82,11 +79,10 @@ extension GemminiTimingModel {
     }
 
     /// config_ex waits until no operation is in the array and no result is pending.
-    func scheduleExecuteConfiguration(_ command: TimedCommand, allocation: UInt64, ready: UInt64) {
-        let pool = TimedCommand.Pool.execute.rawValue
-        let issue = max(ready, lastIssue[pool] &+ 1, meshDrained &+ 1)
-        lastIssue[pool] = issue
-        occupy(.execute, command, completion: issue)
+    func scheduleExecuteConfiguration(_ a: LocalRange, _ b: LocalRange, allocation: UInt64, ready: UInt64) {
+        let issue = max(ready, lastExecuteIssue &+ 1, meshDrained &+ 1)
+        lastExecuteIssue = issue
+        occupy(.execute, a, b, completion: issue)
     }
 }
 
@@ -133,6 +129,7 @@ struct GemminiTimingStatistics {
     var accumulatorRowsUsedSinceSnapshot = 0
 
     mutating func noteRowsUsed(_ range: LocalRange, scratchpadRows: Int, accumulatorRows: Int) {
+        if range.isEmpty { return }
         if range.accumulator {
             let end = min(range.end, accumulatorRows)
             accumulatorRowsUsed = max(accumulatorRowsUsed, end)

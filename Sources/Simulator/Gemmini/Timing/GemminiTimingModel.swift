@@ -9,6 +9,9 @@
 /// dependency rules and the pool capacities need. The host core sees the cycle its command
 /// was accepted (later when the front end is full) and, on `fence`, the cycle everything
 /// is done.
+///
+/// The model runs once per command, loop-unrolled ones included, so its state lives in
+/// buffers it owns (`TimingBuffer`, `StationPool`, `TransactionIDs`) rather than arrays.
 final class GemminiTimingModel {
     let parameters: GemminiTimingParameters
     let memory: MemorySystem
@@ -35,23 +38,17 @@ final class GemminiTimingModel {
 
     // MARK: Reservation station
 
-    struct Entry {
-        var completion: UInt64
-        var rangeA: LocalRange
-        var rangeB: LocalRange
-        /// A stable name (indices shift as completed entries leave).
-        var sequence: Int
-    }
-
     /// The next entry's sequence number.
     var nextSequence = 0
 
-    /// The occupied entries of the load, execute and store pools. Entries whose completion has
-    /// passed are removed only when a pool looks full (they never delay anything).
-    var entries: [[Entry]] = [[], [], []]
-    var capacities: [Int]
+    /// The occupied entries of the load, execute and store pools.
+    var loadPool: StationPool
+    var executePool: StationPool
+    var storePool: StationPool
     /// In-order issue per pool: the last issue cycle.
-    var lastIssue: [UInt64] = [0, 0, 0]
+    var lastLoadIssue: UInt64 = 0
+    var lastExecuteIssue: UInt64 = 0
+    var lastStoreIssue: UInt64 = 0
     /// Stores are serialized on completion.
     var lastStoreCompletion: UInt64 = 0
 
@@ -60,28 +57,32 @@ final class GemminiTimingModel {
     /// The load controller emits one DMA request per cycle from here on.
     var loadRequestFree: UInt64 = 0
     /// Completions of the mvins with data outstanding (DMACommandTracker).
-    var loadsInFlight: [UInt64] = []
+    var loadsInFlight: TimingBuffer<UInt64>
     /// The TileLink A channel (Get headers and Put beats, one per cycle) and D channel (one beat per cycle).
     var requestChannelFree: UInt64 = 0
     var responseChannelFree: UInt64 = 0
-    /// When each DMA transaction id becomes free, for reads and for writes.
-    var readTransactions: [UInt64]
-    var writeTransactions: [UInt64]
+    /// The DMA transaction ids, for reads and for writes.
+    var readTransactions: TransactionIDs
+    var writeTransactions: TransactionIDs
     /// The store unit and the last write acknowledgement (Gemmini is busy until then).
     var storeFree: UInt64 = 0
     var lastWriteAcknowledged: UInt64 = 0
 
     /// The array: free to take the next operation; when the last operation started; when
-    /// all results are written; completions of the operations in flight (the tag queue).
+    /// all results are written; completions of the operations in flight (the tag queue, in
+    /// the order they started).
     var meshFree: UInt64 = 0
     var lastMeshStart: UInt64 = 0
     var meshDrained: UInt64 = 0
-    var meshTags: [UInt64] = []
-    /// The preload waiting for its compute: its entry's sequence number and what it loads.
-    var pendingPreload: (sequence: Int, issue: UInt64, newWeights: Bool)?
-    /// The last compute in the array (sequence numbers of it and its preload, 0 for none;
-    /// the bank it reads A from; rows it feeds).
-    var lastOperation: (computeSequence: Int, preloadSequence: Int, aBank: Int, rows: UInt64)?
+    var meshTags: TimingBuffer<UInt64>
+    /// The preload waiting for its compute: its entry and what it loads.
+    var pendingPreload: (entry: StationPool.EntryID, issue: UInt64, newWeights: Bool)?
+    /// The last compute in the array (its entry and its preload's, if any; the bank it
+    /// reads A from; rows it feeds).
+    var lastOperation: (compute: StationPool.EntryID, preload: StationPool.EntryID, aBank: Int, rows: UInt64)?
+
+    /// The loop unroller's sub-FSM queues, kept between loops so their storage is reused.
+    var matmulQueues = MatmulQueues()
 
     var statistics = GemminiTimingStatistics()
 
@@ -94,9 +95,13 @@ final class GemminiTimingModel {
         accumulatorRows = configuration.accumulatorRows
         elementBytes = configuration.inputBytes
         hostCommandDepartures = [UInt64](repeating: 0, count: max(1, parameters.frontEndQueueEntries))
-        capacities = [parameters.loadEntries, parameters.executeEntries, parameters.storeEntries]
-        readTransactions = [UInt64](repeating: 0, count: max(1, parameters.dmaTransactions))
-        writeTransactions = [UInt64](repeating: 0, count: max(1, parameters.dmaTransactions))
+        loadPool = StationPool(capacity: parameters.loadEntries)
+        executePool = StationPool(capacity: parameters.executeEntries)
+        storePool = StationPool(capacity: parameters.storeEntries)
+        loadsInFlight = TimingBuffer(capacity: parameters.loadCommandsInFlight + 1)
+        meshTags = TimingBuffer(capacity: parameters.meshTagEntries + 1)
+        readTransactions = TransactionIDs(count: parameters.dmaTransactions)
+        writeTransactions = TransactionIDs(count: parameters.dmaTransactions)
     }
 
     // MARK: Host commands
@@ -123,8 +128,8 @@ final class GemminiTimingModel {
     /// The host executes `fence` at `cycle`: everything issued so far is done (all station
     /// entries completed, all writes acknowledged).
     func fence(at cycle: UInt64) -> UInt64 {
-        var done = max(cycle, lastWriteAcknowledged, meshDrained, loopIssueEnd)
-        for pool in entries { for entry in pool where entry.completion != .max { done = max(done, entry.completion) } }
+        let done = max(cycle, lastWriteAcknowledged, meshDrained, loopIssueEnd,
+                       loadPool.latestCompletion(), executePool.latestCompletion(), storePool.latestCompletion())
         return done &+ 1
     }
 
@@ -139,16 +144,17 @@ final class GemminiTimingModel {
             return lastAllocation
         }
         let allocation = allocate(pool, earliest: arrival)
-        let ready = dependenciesReady(command, pool: pool, allocation: allocation)
+        let ready = dependenciesReady(command.rangeA, command.rangeB, pool: pool, allocation: allocation)
+        let (a, b) = (command.rangeA, command.rangeB)
         switch command.kind {
-        case .load(let shape): scheduleLoad(command, shape, allocation: allocation, ready: ready)
-        case .configLoad: scheduleConfiguration(command, pool: .load, allocation: allocation, ready: ready)
-        case .store(let shape): scheduleStore(command, shape, allocation: allocation, ready: ready)
-        case .configStore: scheduleConfiguration(command, pool: .store, allocation: allocation, ready: ready)
+        case .load(let shape): scheduleLoad(shape, a, b, allocation: allocation, ready: ready)
+        case .configLoad: scheduleConfiguration(pool: .load, a, b, allocation: allocation, ready: ready)
+        case .store(let shape): scheduleStore(shape, a, b, allocation: allocation, ready: ready)
+        case .configStore: scheduleConfiguration(pool: .store, a, b, allocation: allocation, ready: ready)
         case .preload(let newWeights, let weightBank):
-            schedulePreload(command, newWeights: newWeights, weightBank: weightBank, allocation: allocation, ready: ready)
-        case .compute(let shape): scheduleCompute(command, shape, allocation: allocation, ready: ready)
-        case .configExecute: scheduleExecuteConfiguration(command, allocation: allocation, ready: ready)
+            schedulePreload(a, b, newWeights: newWeights, weightBank: weightBank, allocation: allocation, ready: ready)
+        case .compute(let shape): scheduleCompute(shape, a, b, allocation: allocation, ready: ready)
+        case .configExecute: scheduleExecuteConfiguration(a, b, allocation: allocation, ready: ready)
         case .frontEndOnly, .loopControl: break
         }
         return allocation
@@ -161,8 +167,12 @@ final class GemminiTimingModel {
     func allocate(_ pool: TimedCommand.Pool, earliest: UInt64) -> UInt64 {
         var cycle = max(earliest, lastAllocation &+ 1)
         if !hasRoom(pool, at: cycle) {
-            var first = UInt64.max
-            for entry in entries[pool.rawValue] where entry.completion < first { first = entry.completion }
+            let first: UInt64
+            switch pool {
+            case .load: first = loadPool.earliestCompletion()
+            case .execute: first = executePool.earliestCompletion()
+            case .store: first = storePool.earliestCompletion()
+            }
             let freed = first &+ 1
             if first != .max && freed > cycle {
                 statistics.reservationStationFullCycles &+= freed - cycle
@@ -177,63 +187,83 @@ final class GemminiTimingModel {
     /// Whether `pool` has a free entry at `cycle`.
     @inline(__always)
     func hasRoom(_ pool: TimedCommand.Pool, at cycle: UInt64) -> Bool {
-        if entries[pool.rawValue].count < capacities[pool.rawValue] { return true }
-        removeCompleted(pool, before: cycle)
-        return entries[pool.rawValue].count < capacities[pool.rawValue]
+        switch pool {
+        case .load: loadPool.hasRoom(at: cycle)
+        case .execute: executePool.hasRoom(at: cycle)
+        case .store: storePool.hasRoom(at: cycle)
+        }
+    }
+
+    /// `hasRoom`, and when there is none, lowers `firstFreed` to the pool's earliest
+    /// completion (from `cycle` on: once a full pool has been swept, it holds only entries
+    /// completing later; the bound may be early, never late).
+    @inline(__always)
+    func hasRoom(_ pool: TimedCommand.Pool, at cycle: UInt64, notingFreed firstFreed: inout UInt64) -> Bool {
+        if hasRoom(pool, at: cycle) { return true }
+        switch pool {
+        case .load: firstFreed = min(firstFreed, loadPool.earliestCompletionBound)
+        case .execute: firstFreed = min(firstFreed, executePool.earliestCompletionBound)
+        case .store: firstFreed = min(firstFreed, storePool.earliestCompletionBound)
+        }
+        return false
     }
 
     func removeCompleted(_ pool: TimedCommand.Pool, before cycle: UInt64) {
-        entries[pool.rawValue].removeAll { $0.completion < cycle }
+        switch pool {
+        case .load: loadPool.removeCompleted(before: cycle)
+        case .execute: executePool.removeCompleted(before: cycle)
+        case .store: storePool.removeCompleted(before: cycle)
+        }
     }
 
-    /// The first cycle the command may issue: after its allocation and after every entry of
-    /// another pool (present at allocation) whose rows it conflicts with has completed
-    /// (reference 5.2: ld after ex/st, ex after ld, ex after st, st after ex).
-    func dependenciesReady(_ command: TimedCommand, pool: TimedCommand.Pool, allocation: UInt64) -> UInt64 {
+    /// The first cycle a command with op ranges `a` and `b` may issue: after its allocation
+    /// and after every entry of another pool (present at allocation) whose rows it conflicts
+    /// with has completed (reference 5.2: ld after ex/st, ex after ld, ex after st, st after ex).
+    @inline(__always)
+    func dependenciesReady(_ a: LocalRange, _ b: LocalRange, pool: TimedCommand.Pool, allocation: UInt64) -> UInt64 {
         var ready = allocation &+ 1
-        let a = command.rangeA, b = command.rangeB
         switch pool {
         case .load:
-            for entry in entries[TimedCommand.Pool.execute.rawValue] where a.overlaps(entry.rangeA) || a.overlaps(entry.rangeB) {
-                ready = max(ready, entry.completion &+ 1)
-            }
-            for entry in entries[TimedCommand.Pool.store.rawValue] where a.overlaps(entry.rangeA) {
-                ready = max(ready, entry.completion &+ 1)
-            }
+            ready = executePool.ready(after: ready) { a.overlaps($0.rangeA) || a.overlaps($0.rangeB) }
+            ready = storePool.ready(after: ready) { a.overlaps($0.rangeA) }
         case .execute:
-            for entry in entries[TimedCommand.Pool.load.rawValue] where a.overlaps(entry.rangeA) || b.overlaps(entry.rangeA) {
-                ready = max(ready, entry.completion &+ 1)
-            }
-            for entry in entries[TimedCommand.Pool.store.rawValue] where a.overlaps(entry.rangeA) || b.overlaps(entry.rangeA) {
-                ready = max(ready, entry.completion &+ 1)
-            }
+            ready = loadPool.ready(after: ready) { a.overlaps($0.rangeA) || b.overlaps($0.rangeA) }
+            ready = storePool.ready(after: ready) { a.overlaps($0.rangeA) || b.overlaps($0.rangeA) }
         case .store:
-            for entry in entries[TimedCommand.Pool.execute.rawValue] where a.overlaps(entry.rangeA) || a.overlaps(entry.rangeB) {
-                // A preload still waiting for its compute has no completion yet: its compute
-                // follows it directly in the execute queue, so wait for the array to drain.
-                ready = max(ready, entry.completion == .max ? meshDrained &+ 1 : entry.completion &+ 1)
+            // A preload still waiting for its compute has no completion yet: its compute
+            // follows it directly in the execute queue, so wait for the array to drain.
+            ready = executePool.ready(after: ready, pendingCompletion: meshDrained) {
+                a.overlaps($0.rangeA) || a.overlaps($0.rangeB)
             }
         }
         if ready > allocation &+ 1 { statistics.waitingOnDependenciesCycles &+= ready - allocation - 1 }
         return ready
     }
 
-    /// Adds the command's entry to its pool; returns its sequence number.
-    @discardableResult
-    func occupy(_ pool: TimedCommand.Pool, _ command: TimedCommand, completion: UInt64) -> Int {
+    /// Adds an entry with op ranges `a` and `b` to `pool`.
+    @discardableResult @inline(__always)
+    func occupy(_ pool: TimedCommand.Pool, _ a: LocalRange, _ b: LocalRange, completion: UInt64) -> StationPool.EntryID {
         nextSequence += 1
-        entries[pool.rawValue].append(
-            Entry(completion: completion, rangeA: command.rangeA, rangeB: command.rangeB, sequence: nextSequence))
-        return nextSequence
+        let entry = StationPool.Entry(completion: completion, rangeA: a, rangeB: b, sequence: nextSequence)
+        switch pool {
+        case .load: return loadPool.add(entry)
+        case .execute: return executePool.add(entry)
+        case .store: return storePool.add(entry)
+        }
     }
 
     /// config_ld and config_st complete at issue (config_st after the previous mvout, since
     /// stores are serialized).
-    func scheduleConfiguration(_ command: TimedCommand, pool: TimedCommand.Pool, allocation: UInt64, ready: UInt64) {
-        var issue = max(ready, lastIssue[pool.rawValue] &+ 1)
-        if pool == .store { issue = max(issue, lastStoreCompletion &+ 1) }
-        lastIssue[pool.rawValue] = issue
-        if pool == .store { lastStoreCompletion = issue }
-        occupy(pool, command, completion: issue)
+    func scheduleConfiguration(pool: TimedCommand.Pool, _ a: LocalRange, _ b: LocalRange, allocation: UInt64, ready: UInt64) {
+        let issue: UInt64
+        if pool == .store {
+            issue = max(ready, lastStoreIssue &+ 1, lastStoreCompletion &+ 1)
+            lastStoreIssue = issue
+            lastStoreCompletion = issue
+        } else {
+            issue = max(ready, lastLoadIssue &+ 1)
+            lastLoadIssue = issue
+        }
+        occupy(pool, a, b, completion: issue)
     }
 }

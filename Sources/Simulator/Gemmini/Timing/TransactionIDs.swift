@@ -1,0 +1,46 @@
+/// The DMA's transaction ids for one direction (reads or writes): each transfer takes the id
+/// that frees first and holds it until its release cycle.
+///
+/// Only when the earliest id frees matters, not which id it is. Transfers go through the
+/// channels in order, so each one normally releases its id no earlier than the one before:
+/// the ids then free in the order they were taken, and a ring gives the earliest in one
+/// step. Should a release ever come earlier than the previous one, the ids are searched.
+struct TransactionIDs: ~Copyable {
+    private let freeAt: UnsafeMutablePointer<UInt64>
+    private let count: Int
+    /// The id taken longest ago (the earliest to free while releases come in order).
+    private var oldest = 0
+    private var latestRelease: UInt64 = 0
+    private var releasesInOrder = true
+
+    init(count: Int) {
+        self.count = max(1, count)
+        freeAt = .allocate(capacity: self.count)
+        freeAt.initialize(repeating: 0, count: self.count)
+    }
+
+    deinit { freeAt.deallocate() }
+
+    /// When the earliest-free id frees.
+    @inline(__always)
+    var earliestFree: UInt64 { freeAt[releasesInOrder ? oldest : searchEarliest()] }
+
+    /// Takes the earliest-free id until `release`.
+    @inline(__always)
+    mutating func take(until release: UInt64) {
+        if releasesInOrder {
+            freeAt[oldest] = release
+            oldest = oldest + 1 == count ? 0 : oldest + 1
+            if release < latestRelease { releasesInOrder = false }
+            latestRelease = release
+        } else {
+            freeAt[searchEarliest()] = release
+        }
+    }
+
+    private func searchEarliest() -> Int {
+        var best = 0
+        for index in 1..<count where freeAt[index] < freeAt[best] { best = index }
+        return best
+    }
+}
