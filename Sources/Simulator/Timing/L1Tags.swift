@@ -42,13 +42,13 @@ struct L1Tags {
             sets = .allocate(byteCount: setCount * stride, alignment: 8)
         } else {
             fallback = model
-            stride = 8
+            stride = 16
             // `entry ^ address < 0` and `0 ^ (address | 1) == 0` never hold.
             self.lineBytes = 0
             offsetBits = 1
             setBits = 0
-            sets = .allocate(byteCount: 8, alignment: 8)
-            sets.storeBytes(of: 0, as: UInt64.self)
+            sets = .allocate(byteCount: stride, alignment: 8)
+            sets.initializeMemory(as: UInt64.self, repeating: 0, count: 2)
         }
         clear()
     }
@@ -65,9 +65,10 @@ struct L1Tags {
             self.fallback = CacheModel(parameters)
             return
         }
+        // The whole stride, so that `promoteSecond` may read past the last way.
         for set in 0..<setCount {
             let empty = UInt64(((set + 1) & (setCount - 1)) * stride)
-            for way in 0..<ways { (sets + set * stride).storeBytes(of: empty, toByteOffset: way * 8, as: UInt64.self) }
+            (sets + set * stride).initializeMemory(as: UInt64.self, repeating: empty, count: stride / 8)
         }
     }
 
@@ -82,6 +83,18 @@ struct L1Tags {
     @inline(__always) func isMostRecentDirty(_ address: UInt64) -> Bool {
         let entry = sets.load(fromByteOffset: Int(truncatingIfNeeded: address & setBits), as: UInt64.self)
         return entry ^ (address | offsetBits) == offsetBits ^ 1
+    }
+
+    /// The line holding `address` is the second most recent of its set: it becomes the most
+    /// recent (dirty if written) and true is returned. Inline after `isMostRecent`: a loop
+    /// over two lines that share a set (two arrays, or an array and the stack) hits here.
+    @inline(__always) mutating func promoteSecond(_ address: UInt64, isWrite: Bool) -> Bool {
+        let set = (sets + Int(truncatingIfNeeded: address & setBits)).assumingMemoryBound(to: UInt64.self)
+        let second = set[1]
+        if second ^ address >= lineBytes { return false }
+        set[1] = set[0]
+        set[0] = second | (isWrite ? 1 : 0)
+        return true
     }
 
     /// Looks up the line holding `address`, allocating it on a miss (write-allocate). Returns

@@ -107,10 +107,12 @@ struct RocketPipeline {
     }
 
     /// A load or store; `destination` is the scoreboard slot a load's value goes to. An
-    /// access to the most recent line of its set (already dirty for a store) is settled here.
+    /// access to the most recent line of its set (already dirty for a store) or to the second
+    /// is settled here.
     @inline(__always)
     mutating func dataAccess(address: UInt64, isStore: Bool, cycle: UInt64, destination: Int) -> UInt64 {
         if isStore ? dataCache.isMostRecentDirty(address) : dataCache.isMostRecent(address) { return cycle }
+        if dataCache.promoteSecond(address, isWrite: isStore) { return cycle }
         return accessDataCache(address, isStore: isStore, cycle: cycle, destination: destination)
     }
 

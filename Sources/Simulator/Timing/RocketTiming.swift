@@ -55,6 +55,10 @@ struct RocketTiming: CoreTimingModel {
 
     // MARK: Hooks
 
+    // Every hook is inlined: a call taking the model `inout` would make the interpreter keep
+    // its copy in memory rather than in registers.
+
+    @inline(__always)
     func annotate(_ instruction: inout DecodedInstruction, pc: UInt64) {
         // Instructions that may be the first of their fetch line when reached by falling
         // through: those in the first 4 bytes of a line (the one before may be 2 or 4 bytes
@@ -76,7 +80,7 @@ struct RocketTiming: CoreTimingModel {
     }
 
     /// An instruction of a case that covers several operations: its rule comes from the table.
-    @inline(never)
+    @inline(__always)
     mutating func dispatch(_ instruction: UnsafePointer<DecodedInstruction>, pc: UInt64) {
         if instruction.pointee.flags & DecodedInstruction.timingHint != 0 { redirect(to: pc) }
         let rule = pipeline.pointee.rules[Int(truncatingIfNeeded: instruction.pointee.op.rawValue)]
@@ -104,7 +108,10 @@ struct RocketTiming: CoreTimingModel {
             issue = max(issue, ready[Int(truncatingIfNeeded: UInt32(instruction.pointee.rs3) &+ rule.source3)])
         }
         let target = Int(truncatingIfNeeded: UInt32(instruction.pointee.rd) &+ rule.destination)
-        if accessesData { destination = target }
+        if accessesData {
+            // A store's miss must delay no result: any discard slot will do (a constant).
+            destination = rule.destination == Self.noDestination ? Int(Scoreboard.discard) : target
+        }
         // One predictable branch for the other kinds, then ifs for the common ones and a call
         // for the rest (a switch becomes a jump table: a second indirect jump per instruction
         // where the kind is not a constant).
@@ -167,13 +174,16 @@ struct RocketTiming: CoreTimingModel {
             sourceRegister: sourceRegister, cycle: cycle)
     }
 
-    var currentCycle: UInt64 { cycle }
+    var currentCycle: UInt64 {
+        @inline(__always) get { cycle }
+    }
 
     @inline(__always)
     mutating func stall(until target: UInt64, reason: HostStall) {
         cycle = pipeline.pointee.stall(until: target, reason: reason, cycle: cycle)
     }
 
+    @inline(__always)
     func cycles(retired: UInt64) -> UInt64 {
         pipeline.pointee.lastRetired = retired
         return cycle
