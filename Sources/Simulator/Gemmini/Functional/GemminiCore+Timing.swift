@@ -92,13 +92,15 @@ extension GemminiCore {
     }
 
     /// The bank an operand is read from, for conflict checks.
+    @inline(__always)
     private func bank(of address: LocalAddress) -> Int {
         if address.isGarbage { return ScratchpadBank.none }
         if address.isAccumulator { return ScratchpadBank.accumulator }
-        return address.row / configuration.scratchpadBankRows
+        return address.row / scratchpadBankRows
     }
 
     /// Notes the rows a command uses for the high-water marks.
+    @inline(__always)
     func noteRowsUsed(_ command: TimedCommand) {
         guard let timing else { return }
         timing.statistics.noteRowsUsed(command.rangeA, scratchpadRows: scratchpadRows, accumulatorRows: accumulatorRows)

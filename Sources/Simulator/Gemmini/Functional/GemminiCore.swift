@@ -11,6 +11,7 @@ final class GemminiCore<Arithmetic: GemminiArithmetic> {
     let configuration: GemminiConfiguration
     let dim: Int
     let scratchpadRows: Int
+    let scratchpadBankRows: Int
     let accumulatorRows: Int
     let scratchpad: UnsafeMutablePointer<Element>
     let accumulator: UnsafeMutablePointer<Accumulator>
@@ -62,6 +63,7 @@ final class GemminiCore<Arithmetic: GemminiArithmetic> {
         self.configuration = configuration
         dim = configuration.dim
         scratchpadRows = configuration.scratchpadRows
+        scratchpadBankRows = configuration.scratchpadBankRows
         accumulatorRows = configuration.accumulatorRows
         scratchpad = .allocate(capacity: scratchpadRows * dim)
         scratchpad.initialize(repeating: Arithmetic.zeroElement, count: scratchpadRows * dim)

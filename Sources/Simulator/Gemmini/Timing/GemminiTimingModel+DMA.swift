@@ -7,6 +7,17 @@ extension GemminiTimingModel {
         var current = address
         let end = address &+ UInt64(bytes)
         while current < end {
+            // The common cases first: an aligned 64-byte block covers the most bytes, and
+            // an aligned row of at most 16 bytes is one 16-byte block (the smallest of equals).
+            if current & 63 == 0 && end &- current >= 64 {
+                body(current, 64)
+                current &+= 64
+                continue
+            }
+            if current & 15 == 0 && end &- current <= 16 {
+                body(current, 16)
+                return
+            }
             var bestSize = 16, bestBase = current & ~15
             var bestBytes = min(bestBase &+ 16, end) &- current
             let base32 = current & ~31
@@ -45,22 +56,24 @@ extension GemminiTimingModel {
             let beatBytes = UInt64(parameters.beatBytes)
             // A stride of 0 reads one row and replicates it.
             let rowsRead = shape.stride == 0 ? 1 : shape.rows
+            // The channels in locals: the memory system cannot change them, but the compiler
+            // would reload them after every access.
+            var requestChannel = requestChannelFree, responseChannel = responseChannelFree
             for row in 0..<rowsRead {
                 let request = start &+ UInt64(row)
                 let address = shape.address &+ UInt64(row) &* shape.stride
                 Self.forEachTransfer(address: address, bytes: shape.rowBytes) { base, size in
-                    let idFree = readTransactions.earliestFree
                     // Address translation adds two cycles (bare metal: no misses).
-                    let get = max(request &+ 2, requestChannelFree, idFree)
-                    requestChannelFree = get &+ 1
+                    let get = max(request &+ 2, requestChannel, readTransactions.earliestFree)
+                    requestChannel = get &+ 1
                     let data = memory.access(base, at: get, isWrite: false)
-                    let beats = UInt64(size) / beatBytes
-                    let firstBeat = max(data, responseChannelFree)
-                    responseChannelFree = firstBeat &+ beats
-                    readTransactions.take(until: responseChannelFree)
-                    dataDone = max(dataDone, responseChannelFree)
+                    responseChannel = max(data, responseChannel) &+ UInt64(size) / beatBytes
+                    readTransactions.take(until: responseChannel)
+                    dataDone = max(dataDone, responseChannel)
                 }
             }
+            requestChannelFree = requestChannel
+            responseChannelFree = responseChannel
             loadRequestFree = start &+ UInt64(shape.rows)
             dataDone = max(dataDone, start &+ UInt64(shape.rows))
             statistics.dmaBytesRead &+= UInt64(rowsRead * shape.rowBytes)

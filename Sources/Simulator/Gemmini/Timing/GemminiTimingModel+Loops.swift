@@ -50,35 +50,30 @@ extension GemminiTimingModel {
     /// only once ldA has passed (k, i), ldB (k, j) and ldD has finished; stC issues block (i, j)
     /// once ex has passed its last k.
     private func issueMatmul(_ commands: UnsafeBufferPointer<TimedCommand>, from begin: UInt64) -> UInt64 {
-        // The queues' storage is reused from loop to loop; it is taken out of the model while
-        // in use so that scheduling (which changes the model) cannot touch it.
-        var queues = MatmulQueues()
-        swap(&queues, &matmulQueues)
-        defer { swap(&queues, &matmulQueues) }
-        queues.build(from: commands)
+        matmulQueues.build(from: commands)
         var cycle = begin
-        for index in queues.untagged { cycle = schedule(commands[index], arrival: cycle) &+ 1 }
-        let (loadA, loadB, loadD, execute, store) = (queues.loadA.count, queues.loadB.count, queues.loadD.count,
-                                                     queues.execute.count, queues.store.count)
+        for position in 0..<matmulQueues.untagged.count {
+            cycle = schedule(commands[matmulQueues.untagged[position]], arrival: cycle) &+ 1
+        }
+        let (loadA, loadB, loadD, execute, store) = (matmulQueues.loadA.count, matmulQueues.loadB.count,
+                                                     matmulQueues.loadD.count, matmulQueues.execute.count,
+                                                     matmulQueues.store.count)
         var (a, b, d, e, s) = (0, 0, 0, 0, 0)
         while a < loadA || b < loadB || d < loadD || e < execute || s < store {
             var chosen = -1
             // The earliest completion in a pool found full this cycle.
             var firstFreed = UInt64.max
-            func hasRoomNow(_ pool: TimedCommand.Pool) -> Bool {
-                hasRoom(pool, at: cycle, notingFreed: &firstFreed)
-            }
-            if s < store, e > queues.storeNeedsExecute[s], hasRoomNow(.store) {
-                chosen = queues.store[s]; s += 1
-            } else if e < execute, d == loadD, a > queues.executeNeedsA[e], b > queues.executeNeedsB[e],
-                      hasRoomNow(.execute) {
-                chosen = queues.execute[e]; e += 1
-            } else if hasRoomNow(.load) {
+            if s < store, e > matmulQueues.storeNeedsExecute[s], hasRoom(.store, at: cycle, notingFreed: &firstFreed) {
+                chosen = matmulQueues.store[s]; s += 1
+            } else if e < execute, d == loadD, a > matmulQueues.executeNeedsA[e], b > matmulQueues.executeNeedsB[e],
+                      hasRoom(.execute, at: cycle, notingFreed: &firstFreed) {
+                chosen = matmulQueues.execute[e]; e += 1
+            } else if hasRoom(.load, at: cycle, notingFreed: &firstFreed) {
                 if d < loadD {
-                    chosen = queues.loadD[d]; d += 1
+                    chosen = matmulQueues.loadD[d]; d += 1
                 } else if a < loadA || b < loadB {
-                    let takeA = b >= loadB || (a < loadA && queues.loadAK[a] <= queues.loadBK[b])
-                    if takeA { chosen = queues.loadA[a]; a += 1 } else { chosen = queues.loadB[b]; b += 1 }
+                    let takeA = b >= loadB || (a < loadA && matmulQueues.loadAK[a] <= matmulQueues.loadBK[b])
+                    if takeA { chosen = matmulQueues.loadA[a]; a += 1 } else { chosen = matmulQueues.loadB[b]; b += 1 }
                 }
             }
             if chosen >= 0 {

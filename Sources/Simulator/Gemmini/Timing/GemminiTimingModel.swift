@@ -81,7 +81,7 @@ final class GemminiTimingModel {
     /// reads A from; rows it feeds).
     var lastOperation: (compute: StationPool.EntryID, preload: StationPool.EntryID, aBank: Int, rows: UInt64)?
 
-    /// The loop unroller's sub-FSM queues, kept between loops so their storage is reused.
+    /// The loop unroller's sub-FSM queues (their storage is reused from loop to loop).
     var matmulQueues = MatmulQueues()
 
     var statistics = GemminiTimingStatistics()
@@ -169,9 +169,9 @@ final class GemminiTimingModel {
         if !hasRoom(pool, at: cycle) {
             let first: UInt64
             switch pool {
-            case .load: first = loadPool.earliestCompletion()
-            case .execute: first = executePool.earliestCompletion()
-            case .store: first = storePool.earliestCompletion()
+            case .load: first = loadPool.earliestCompletion
+            case .execute: first = executePool.earliestCompletion
+            case .store: first = storePool.earliestCompletion
             }
             let freed = first &+ 1
             if first != .max && freed > cycle {
@@ -244,11 +244,11 @@ final class GemminiTimingModel {
     @discardableResult @inline(__always)
     func occupy(_ pool: TimedCommand.Pool, _ a: LocalRange, _ b: LocalRange, completion: UInt64) -> StationPool.EntryID {
         nextSequence += 1
-        let entry = StationPool.Entry(completion: completion, rangeA: a, rangeB: b, sequence: nextSequence)
+        let rows = StationPool.Rows(rangeA: a, rangeB: b, sequence: nextSequence)
         switch pool {
-        case .load: return loadPool.add(entry)
-        case .execute: return executePool.add(entry)
-        case .store: return storePool.add(entry)
+        case .load: return loadPool.add(completion: completion, rows)
+        case .execute: return executePool.add(completion: completion, rows)
+        case .store: return storePool.add(completion: completion, rows)
         }
     }
 

@@ -21,6 +21,7 @@ struct LocalRange {
         self.upper = upper
     }
 
+    @inline(__always)
     init(accumulator: Bool, start: Int, end: Int) {
         if end <= start {
             self = .none
@@ -31,6 +32,7 @@ struct LocalRange {
     }
 
     /// `rows` rows from a local address (none for garbage).
+    @inline(__always)
     init(_ address: LocalAddress, rows: Int) {
         if address.isGarbage || rows <= 0 {
             self = .none
