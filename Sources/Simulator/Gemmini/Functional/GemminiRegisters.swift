@@ -65,6 +65,7 @@ struct MatrixOperand {
     var rows: Int
     var columns: Int
 
+    @inline(__always)
     init(_ value: UInt64, rowBits: Int, columnBits: Int) {
         address = LocalAddress(value)
         rows = Int((value >> 48) & ((1 << UInt64(rowBits)) - 1))

@@ -30,7 +30,7 @@ struct TransactionIDs: ~Copyable {
     mutating func take(until release: UInt64) {
         if releasesInOrder {
             freeAt[oldest] = release
-            oldest = oldest + 1 == count ? 0 : oldest + 1
+            oldest = oldest &+ 1 == count ? 0 : oldest &+ 1
             if release < latestRelease { releasesInOrder = false }
             latestRelease = release
         } else {
