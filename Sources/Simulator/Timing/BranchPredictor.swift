@@ -84,15 +84,16 @@ struct JumpPredictor {
         targets.deallocate()
     }
 
-    /// A call: the return address goes on the stack.
-    @inline(never)
+    /// A call: the return address goes on the stack. Inlined: jal calls are frequent.
+    @inline(__always)
     mutating func pushReturn(_ address: UInt64) {
         guard returnCapacity > 0 else { return }
-        returnTop = returnTop + 1 == returnCapacity ? 0 : returnTop + 1
+        returnTop = returnTop &+ 1 == returnCapacity ? 0 : returnTop &+ 1
         returnStack[returnTop] = address
-        returnCount = min(returnCount + 1, returnCapacity)
+        returnCount = min(returnCount &+ 1, returnCapacity)
     }
 
+    @inline(__always)
     private mutating func popReturn() -> UInt64? {
         guard returnCount > 0 else { return nil }
         let address = returnStack[returnTop]
@@ -104,7 +105,9 @@ struct JumpPredictor {
     /// Resolves a `jalr` from `pc` to `target`; true if it was mispredicted. Link registers
     /// (x1, x5) decide its role as the RISC-V spec's hint table says: rs1 a link and rd not
     /// the same link pops (a return); rd a link pushes `returnAddress` (a call), after the pop.
-    /// What the stack does not predict, the last target seen at this PC does.
+    /// What the stack does not predict, the last target seen at this PC does. Inlined into
+    /// the model's one out-of-line call for a jalr.
+    @inline(__always)
     mutating func resolveIndirectJump(
         from pc: UInt64, to target: UInt64, linkRegister: UInt8, sourceRegister: UInt8, returnAddress: UInt64
     ) -> Bool {

@@ -35,10 +35,14 @@ struct RocketTiming: CoreTimingModel {
     private(set) var cycle: UInt64 = 0
     /// The scoreboard slot of the current instruction's result (a load miss delays it).
     private var destination = Int(Scoreboard.discard)
-    /// The scoreboard: when each register's value (and each non-pipelined unit) is ready.
-    private let ready: UnsafeMutablePointer<UInt64>
-    /// The rest of the model's state, in a heap block (see `RocketPipeline`).
+    /// The rest of the model's state, in a heap block (see `RocketPipeline`), followed by the
+    /// scoreboard (`ready`): one pointer for both is one value fewer for the interpreter's
+    /// loop to keep.
     private let pipeline: UnsafeMutablePointer<RocketPipeline>
+    /// The scoreboard: when each register's value (and each non-pipelined unit) is ready.
+    private var ready: UnsafeMutablePointer<UInt64> {
+        @inline(__always) get { TimingBuffers.scoreboard(after: pipeline) }
+    }
 
     let parameters: CoreParameters
     let memory: MemorySystem
@@ -50,7 +54,6 @@ struct RocketTiming: CoreTimingModel {
         self.memory = memory
         buffers = TimingBuffers(parameters, memory: memory)
         pipeline = buffers.pipeline
-        ready = buffers.scoreboard
     }
 
     // MARK: Hooks
@@ -210,19 +213,28 @@ struct RocketTiming: CoreTimingModel {
 /// model is a struct of raw pointers, so that the hot path touches no class).
 final class TimingBuffers {
     let rules: UnsafeMutablePointer<IssueRule>
-    let scoreboard: UnsafeMutablePointer<UInt64>
     let history: BranchHistoryTable
+    /// One block: the pipeline, then the scoreboard.
     let pipeline: UnsafeMutablePointer<RocketPipeline>
+
+    /// The scoreboard in the block of `pipeline`.
+    @inline(__always)
+    static func scoreboard(after pipeline: UnsafeMutablePointer<RocketPipeline>) -> UnsafeMutablePointer<UInt64> {
+        UnsafeMutableRawPointer(pipeline + 1).assumingMemoryBound(to: UInt64.self)
+    }
 
     init(_ parameters: CoreParameters, memory: MemorySystem) {
         rules = .allocate(capacity: 256)
         for raw in 0..<256 {
             (rules + raw).initialize(to: IssueRule(raw: UInt8(raw), parameters: parameters))
         }
-        scoreboard = .allocate(capacity: Scoreboard.count)
-        scoreboard.initialize(repeating: 0, count: Scoreboard.count)
         history = BranchHistoryTable(entries: parameters.branchHistoryEntries, mispredictPenalty: parameters.branchMispredictPenalty)
-        pipeline = .allocate(capacity: 1)
+        let block = UnsafeMutableRawPointer.allocate(
+            byteCount: MemoryLayout<RocketPipeline>.stride + Scoreboard.count * MemoryLayout<UInt64>.stride,
+            alignment: max(MemoryLayout<RocketPipeline>.alignment, MemoryLayout<UInt64>.alignment))
+        pipeline = block.bindMemory(to: RocketPipeline.self, capacity: 1)
+        let scoreboard = (block + MemoryLayout<RocketPipeline>.stride).bindMemory(to: UInt64.self, capacity: Scoreboard.count)
+        scoreboard.initialize(repeating: 0, count: Scoreboard.count)
         pipeline.initialize(to: RocketPipeline(
             parameters: parameters, memory: memory, rules: rules, ready: scoreboard, history: history))
     }
@@ -230,10 +242,9 @@ final class TimingBuffers {
     deinit {
         pipeline.pointee.release()
         pipeline.deinitialize(count: 1)
-        pipeline.deallocate()
+        UnsafeMutableRawPointer(pipeline).deallocate()
         history.release()
         rules.deallocate()
-        scoreboard.deallocate()
     }
 }
 
