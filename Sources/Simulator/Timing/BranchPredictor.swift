@@ -5,22 +5,26 @@
 /// indexed by the PC alone, every branch has a counter (no BTB capacity misses), and a
 /// correctly predicted taken branch costs nothing.
 struct BranchHistoryTable {
-    /// Each counter doubled (0, 2, 4, 6), so that counter * 2 + outcome is an or.
-    private let counters: UnsafeMutablePointer<UInt8>
+    /// One block, so that one pointer reaches both: the 8 transitions (64 bytes), then the
+    /// counters, one byte each.
+    ///
+    /// Transitions are indexed by counter * 2 + outcome (taken = 1): the next counter doubled
+    /// in the low byte (stored back as is), bit 8 set on a misprediction, and the
+    /// misprediction penalty from bit 16 up, so that resolving a branch is one table load and
+    /// no multiply. Counters are kept doubled (0, 2, 4, 6), so that counter * 2 + outcome is
+    /// an or.
+    private let table: UnsafeMutableRawPointer
     private let mask: UInt64
-    /// Indexed by counter * 2 + outcome (taken = 1): the next counter doubled in the low byte
-    /// (stored back as is), bit 8 set on a misprediction, and the misprediction penalty from
-    /// bit 16 up, so that resolving a branch is one table load and no multiply.
-    private let transitions: UnsafeMutablePointer<UInt64>
+    private static let countersOffset = 8 * MemoryLayout<UInt64>.stride
 
     init(entries: Int, mispredictPenalty: Int) {
         // A power of two, so that the index is a mask.
         let count = 1 << (Int.bitWidth - 1 - max(1, entries).leadingZeroBitCount)
         mask = UInt64(count - 1)
-        counters = .allocate(capacity: count)
+        table = .allocate(byteCount: Self.countersOffset + count, alignment: MemoryLayout<UInt64>.alignment)
         // Weakly not taken: Rocket predicts a branch it has not seen (no BTB entry) not taken.
-        counters.initialize(repeating: 1 * 2, count: count)
-        transitions = .allocate(capacity: 8)
+        (table + Self.countersOffset).initializeMemory(as: UInt8.self, repeating: 1 * 2, count: count)
+        let transitions = table.bindMemory(to: UInt64.self, capacity: 8)
         for counter in 0..<4 {
             for taken in 0..<2 {
                 // Saturating; predicted taken at 2 and 3.
@@ -33,8 +37,7 @@ struct BranchHistoryTable {
     }
 
     func release() {
-        counters.deallocate()
-        transitions.deallocate()
+        table.deallocate()
     }
 
     /// Resolves a conditional branch: an outcome for `mispredicted` and `penalty`.
@@ -42,9 +45,10 @@ struct BranchHistoryTable {
     @inline(__always)
     func resolve(taken: Bool, pc: UInt64) -> UInt64 {
         // Indexed by the 4-byte fetch packet, as Rocket's BHT is.
-        let index = Int(truncatingIfNeeded: (pc &>> 2) & mask)
-        let transition = transitions[Int(truncatingIfNeeded: counters[index] | (taken ? 1 : 0))]
-        counters[index] = UInt8(truncatingIfNeeded: transition)
+        let counter = Self.countersOffset &+ Int(truncatingIfNeeded: (pc &>> 2) & mask)
+        let state = table.load(fromByteOffset: counter, as: UInt8.self) | (taken ? 1 : 0)
+        let transition = table.load(fromByteOffset: Int(truncatingIfNeeded: state) &* 8, as: UInt64.self)
+        table.storeBytes(of: UInt8(truncatingIfNeeded: transition), toByteOffset: counter, as: UInt8.self)
         return transition
     }
 
