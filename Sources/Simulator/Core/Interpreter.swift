@@ -87,7 +87,7 @@ extension Machine {
                     slot.pointee = decoded
                     continue run
                 }
-                timing.redirect(to: pc)  // Fetch did reach this line.
+                timing.redirect(to: pc)  // Fetch looked the line up before it faulted.
                 slowStep = trap(.instructionAccessFault, value: pc, pc: pc, instruction: nil)
             case .fetchFault:
                 // The sentinel past the end of memory carries no hint: fetch reaches it here.

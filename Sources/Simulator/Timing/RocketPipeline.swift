@@ -3,8 +3,9 @@
 /// data-access state, the caches, the counters, and the out-of-line paths.
 ///
 /// The current cycle is not here: it is a field of `RocketTiming`, which the interpreter keeps
-/// in a local for the whole loop, so that the compiler can keep it in a register. Every path
-/// here that moves the clock takes the current cycle and returns the new one.
+/// in a local for the whole loop, so that the compiler can keep it in a register or its own
+/// frame. Every path here that moves the clock takes the current cycle and returns the new
+/// one. The scoreboard follows this struct in its block (`TimingBuffers`).
 struct RocketPipeline {
     // MARK: Every instruction
     // Dependency stalls are not summed per instruction (a measurable cost): every other way
@@ -24,6 +25,7 @@ struct RocketPipeline {
     var instructionCache: L1Tags
 
     // MARK: Rare: misses, calls and returns, RoCC, fence.i
+    /// The scoreboard, for the result of a load that misses.
     let ready: UnsafeMutablePointer<UInt64>
     let memory: MemorySystem
     var jumps: JumpPredictor

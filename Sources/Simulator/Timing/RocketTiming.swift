@@ -20,10 +20,11 @@
 /// Speed (measured figures in the benchmark): the interpreter calls `dispatch` from the case
 /// of each operation with the operation as a literal, so an instruction's rule is constants:
 /// per instruction, a test of the slot's fetch hint, one scoreboard load per register
-/// operand, a store for the result, and the clock, which lives in a register (see `cycle`).
-/// Loads and stores compare their line with the most recent line of its set. Everything else
-/// is behind one raw pointer (`RocketPipeline`): no class, ARC, dictionary or existential on
-/// the common path; misses, jalr and RoCC commands are calls out.
+/// operand, a store for the result, and the clock, a field the interpreter's loop keeps in a
+/// register or its own frame (see `cycle`). Loads and stores compare their address with the
+/// most recent line of its set (`L1Tags`); branches cost one table load. Everything else is
+/// behind one raw pointer (`RocketPipeline`): no class, ARC, dictionary or existential on the
+/// common path; misses, jalr and RoCC commands are calls out.
 struct RocketTiming: CoreTimingModel {
     static let modelsCycles = true
 
