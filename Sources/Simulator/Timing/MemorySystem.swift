@@ -11,8 +11,13 @@ final class MemorySystem {
     private var l2: CacheModel
     private var channelFree: UInt64 = 0
     let lineBytes: Int
-    private let lineShift: Int
+    private let lineShift: UInt64
     private var lastReadLine = UInt64.max
+    /// The parameters the accesses use, as cycles (read once rather than per access).
+    private let hitLatency: UInt64
+    private let dramLatency: UInt64
+    /// Cycles one line occupies the DRAM channel.
+    private let transferCycles: UInt64
 
     /// Statistics.
     private(set) var l2Hits: UInt64 = 0
@@ -23,27 +28,28 @@ final class MemorySystem {
         self.parameters = parameters
         l2 = CacheModel(parameters.l2)
         lineBytes = parameters.l2.lineBytes
-        lineShift = parameters.l2.lineBytes.trailingZeroBitCount
+        lineShift = UInt64(parameters.l2.lineBytes.trailingZeroBitCount)
+        hitLatency = UInt64(parameters.l2.hitLatency)
+        dramLatency = UInt64(parameters.dramLatency)
+        transferCycles = UInt64(max(1, parameters.l2.lineBytes / max(1, parameters.dramBytesPerCycle)))
     }
 
     deinit { l2.release() }
 
-    /// Cycles one line occupies the DRAM channel.
-    private var transferCycles: UInt64 { UInt64(max(1, lineBytes / max(1, parameters.dramBytesPerCycle))) }
-
     /// Reads or writes the line containing `address`, requested at `cycle`. Returns the cycle
     /// at which the data is available (a read) or the write is accepted.
+    @inline(__always)
     func access(_ address: UInt64, at cycle: UInt64, isWrite: Bool) -> UInt64 {
         // The DMA splits rows into 16-byte transfers: repeated reads of the line just used
         // hit without another lookup (it is already the most recently used).
-        let line = address >> UInt64(lineShift)
+        let line = address &>> lineShift
         if !isWrite && line == lastReadLine {
             l2Hits &+= 1
-            return cycle &+ UInt64(parameters.l2.hitLatency)
+            return cycle &+ hitLatency
         }
         lastReadLine = isWrite ? .max : line
         let lookup = l2.access(address, isWrite: isWrite)
-        let tagChecked = cycle &+ UInt64(parameters.l2.hitLatency)
+        let tagChecked = cycle &+ hitLatency
         if let victim = lookup.writeBack { _ = victim; bookChannel(from: tagChecked) }
         if lookup.hit {
             l2Hits &+= 1
@@ -53,7 +59,7 @@ final class MemorySystem {
         // A write of a whole line needs no data from DRAM; the line is filled in the L2.
         if isWrite { return tagChecked }
         let start = bookChannel(from: tagChecked)
-        return start &+ UInt64(parameters.dramLatency)
+        return start &+ dramLatency
     }
 
     /// Reserves the DRAM channel for one line from `cycle` on; returns when the transfer starts.
