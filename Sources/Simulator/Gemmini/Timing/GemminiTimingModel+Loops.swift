@@ -96,7 +96,11 @@ extension GemminiTimingModel {
         let order = [0, 2, 1, 3, 4]
         var cycle = begin
         for phase in order {
-            for command in commands where command.loopTag == .convolution(phase: phase) {
+            // The tag is matched in place: copying each command out to compare it cost more
+            // than scheduling the ones that match.
+            for index in commands.indices {
+                guard case .convolution(let commandPhase) = commands[index].loopTag, commandPhase == phase else { continue }
+                let command = commands[index]
                 if let pool = command.pool {
                     var firstFreed = UInt64.max
                     while !hasRoom(pool, at: cycle, notingFreed: &firstFreed) {
