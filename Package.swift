@@ -23,6 +23,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // RISC-V host + accelerator simulator. No package dependencies: the whole hot path lives here.
@@ -30,7 +37,20 @@ let package = Package(
         // C runtime and headers for programs that run on the simulator (resources only).
         .target(name: "TargetRuntime", resources: [.copy("Runtime")], swiftSettings: swiftSettings),
         // The coordinator <-> worker wire contract.
-        .target(name: "ClusterProtocol", path: "Sources/Protocol", swiftSettings: swiftSettings),
+        // Generated from cluster.proto (ops/generate-protocol.sh), plus the transports both sides share.
+        .target(
+            name: "ClusterProtocol",
+            dependencies: [
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "GRPCInProcessTransport", package: "grpc-swift-2"),
+            ],
+            path: "Sources/Protocol",
+            exclude: ["cluster.proto"],
+            swiftSettings: swiftSettings
+        ),
         // Compiles and runs candidate programs.
         .target(
             name: "Worker",
@@ -39,7 +59,16 @@ let package = Package(
         ),
         // The search, the agents and the job store.
         .target(
-            name: "Coordinator", dependencies: ["ClusterProtocol"], resources: [.copy("Problems/Suite")],
+            name: "Coordinator",
+            dependencies: [
+                "ClusterProtocol",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            resources: [.copy("Problems/Suite")],
             swiftSettings: swiftSettings
         ),
         // The single `autocomp` executable.
@@ -64,5 +93,13 @@ let package = Package(
         .testTarget(name: "WorkerTests", dependencies: ["Worker", "TargetRuntime"], resources: [.copy("Programs")], swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Simulator"], swiftSettings: swiftSettings),
         .testTarget(name: "CoordinatorTests", dependencies: ["Coordinator", "Worker", "Simulator"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ClusterTests",
+            dependencies: [
+                "ClusterProtocol", "Coordinator", "Worker",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
 )
