@@ -54,7 +54,10 @@ let package = Package(
         // Compiles and runs candidate programs.
         .target(
             name: "Worker",
-            dependencies: ["Simulator", "TargetRuntime", "ClusterProtocol"],
+            dependencies: [
+                "Simulator", "TargetRuntime", "ClusterProtocol",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The search, the agents and the job store.
@@ -62,6 +65,7 @@ let package = Package(
             name: "Coordinator",
             dependencies: [
                 "ClusterProtocol",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -75,8 +79,11 @@ let package = Package(
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Simulator", "Worker", "Coordinator",
+                "Simulator", "Worker", "Coordinator", "ClusterProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCInProcessTransport", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
             ],
             resources: [.copy("Examples")],
             swiftSettings: swiftSettings

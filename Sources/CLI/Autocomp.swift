@@ -7,7 +7,10 @@ struct Autocomp: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "autocomp",
         abstract: "Optimize Gemmini accelerator code; build and simulate RISC-V programs.",
-        subcommands: [ExampleCommand.self, CompileCommand.self, SimulateCommand.self, AcceleratorCommand.self, ProblemsCommand.self, EvaluateCommand.self]
+        subcommands: [
+            ExampleCommand.self, CompileCommand.self, SimulateCommand.self, AcceleratorCommand.self, ProblemsCommand.self,
+            EvaluateCommand.self, ServeCommand.self, WorkerCommand.self, StatusCommand.self,
+        ]
     )
 
     /// Accepts compiler-style joined options (`-DNAME=VALUE`, `-Idir`, `-O3`) for `cc`, which

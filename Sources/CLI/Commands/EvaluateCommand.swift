@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClusterProtocol
 import Coordinator
 import Foundation
 import Simulator
@@ -37,13 +38,32 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Model cycles (on) or count instructions (off: faster, cycles are instructions).", valueName: "on|off"))
     var timing: TimingMode = .on
 
-    @Flag(help: "Keep the build directory (assembled C and programs) and print its path.")
+    @Flag(help: "Evaluate in this process (no job store) and keep the build directory (assembled C and programs); prints its path.")
     var keep = false
+
+    @Option(help: ArgumentHelp("Evaluate on this cluster coordinator instead of an embedded one.", valueName: "host:port"))
+    var coordinator: String?
+
+    @OptionGroup var certificates: CertificateOptions
+
+    @Option(help: ArgumentHelp("The run directory of the embedded coordinator (its job store is jobs.sqlite there); kept.", valueName: "dir"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Jobs the embedded coordinator's local worker runs at once (default: one per core).", valueName: "N"))
+    var slots: Int?
 
     func validate() throws {
         if solution.isEmpty { throw ValidationError("give at least one --solution FILE.c (or start, library, hardware_loop)") }
         if let repeatCount, repeatCount < 1 { throw ValidationError("--repeat \(repeatCount): must be at least 1") }
         if !(timeout > 0) { throw ValidationError("--timeout \(timeout): must be positive") }
+        if let coordinator {
+            _ = try parseAddress(coordinator, option: "--coordinator")
+            if keep { throw ValidationError("--keep evaluates in this process; it cannot be combined with --coordinator") }
+            if out != nil || slots != nil { throw ValidationError("--out and --slots configure the embedded coordinator; not with --coordinator") }
+        } else if certificates.anyGiven {
+            throw ValidationError("--cert, --key and --ca are for --coordinator")
+        }
+        if let slots, !(1...1024).contains(slots) { throw ValidationError("--slots \(slots): must be from 1 to 1024") }
     }
 
     func run() async throws {
@@ -72,6 +92,16 @@ struct EvaluateCommand: AsyncParsableCommand {
         let repeats = repeatCount ?? problem.repeatCount
         print("  \(problem.macs) MACs, ideal \(String(format: "%.0f", ideal)) cycles (MACs / \(accelerator.dim)²), \(repeats) repeat\(repeats == 1 ? "" : "s")")
         fflush(nil)
+
+        if !keep {
+            let jobs = ClusterEvaluation.jobs(
+                problem: problem, accelerator: accelerator, solutions: sources, expectedParameters: expected,
+                repeatCount: repeatCount, timeout: timeout, batch: !noBatch, modelCycles: timing == .on)
+            let results = try await ClusterEvaluation.run(jobs, label: "eval \(problem.id)", command: self, compiler: compiler)
+            let allCorrect = ClusterEvaluation.printResults(results, ideal: ideal)
+            if !allCorrect { throw ExitCode(1) }
+            return
+        }
 
         let pool = SimulatorPool()
         defer { pool.shutdown() }
@@ -107,13 +137,13 @@ struct EvaluateCommand: AsyncParsableCommand {
     }
 
     /// The cycle model's findings for a solution's timed region, as the planner will see them.
-    private func printFeedback(_ f: AcceleratorFeedback) {
+    static func printFeedback(_ f: WireHardwareFeedback) {
         func percent(_ x: Double) -> String { String(format: "%.0f%%", x * 100) }
-        print("      array \(percent(f.meshUtilization)) utilized; busy: load \(percent(f.loadBusyFraction)), store \(percent(f.storeBusyFraction)), execute \(percent(f.executeBusyFraction))")
+        print("      array \(percent(f.meshUtilization)) utilized; busy: load \(percent(f.loadBusy)), store \(percent(f.storeBusy)), execute \(percent(f.executeBusy))")
         print(String(format: "      DMA %.1f B/cycle (%llu B read, %llu B written); scratchpad %.0f of %.0f KB, accumulator %.0f of %.0f KB",
-                     f.dmaBytesPerCycle, f.dmaBytesRead, f.dmaBytesWritten, f.scratchpadHighWaterKB, f.scratchpadCapacityKB,
-                     f.accumulatorHighWaterKB, f.accumulatorCapacityKB))
-        print("      waiting: on DMA \(f.waitingOnDMACycles), on dependencies \(f.waitingOnDependenciesCycles), on a full station \(f.reservationStationFullCycles), on the host \(f.waitingOnHostCycles) cycles; bank conflicts \(f.bankConflictCycles) cycles")
+                     f.dmaBytesPerCycle, f.dmaBytesRead, f.dmaBytesWritten, f.scratchpadKb, f.scratchpadCapacityKb,
+                     f.accumulatorKb, f.accumulatorCapacityKb))
+        print("      waiting: on DMA \(f.waitingOnDmaCycles), on dependencies \(f.waitingOnDependenciesCycles), on a full station \(f.reservationStationFullCycles), on the host \(f.waitingOnHostCycles) cycles; bank conflicts \(f.bankConflictCycles) cycles")
     }
 
     private func printReport(_ report: EvaluationReport, ideal: Double) {
@@ -124,7 +154,9 @@ struct EvaluateCommand: AsyncParsableCommand {
             case .correct(let cycles):
                 let share = cycles > 0 ? String(format: "%.1f%%", ideal / Double(cycles) * 100) : "-"
                 print("  \(name)  correct    \(cycles) cycles (\(share) of peak)")
-                if let feedback = solution.region?.accelerator { printFeedback(feedback) }
+                if let region = solution.region, let feedback = region.accelerator {
+                    Self.printFeedback(JobExecutor.feedback(feedback, cycles: region.cycles))
+                }
             case .incorrect(let reason):
                 print("  \(name)  incorrect  \(reason)")
             case .failed(let reason):

@@ -61,6 +61,8 @@ public final class ClusterService: WireCluster.SimpleServiceProtocol {
         let boards = worker.capabilities.boards.filter { request.idleBoards.contains($0.name) }
         let deadline = ContinuousClock.now + .milliseconds(min(Int(request.waitMs), Int(options.maxWaitSeconds * 1000)))
         while true {
+            // A caller that went away (a draining worker) must not be handed jobs it never sees.
+            if Task.isCancelled { return .init() }
             let seen = jobsQueued.generation
             let jobs = try await store.lease(
                 to: worker.route, slots: Int(request.freeSlots), idleBoards: boards, now: Self.now, leaseSeconds: options.leaseSeconds)
@@ -223,5 +225,31 @@ public final class ClusterService: WireCluster.SimpleServiceProtocol {
     private func rejected(_ code: RPCError.Code, _ message: String) -> RPCError {
         metrics.update { $0.rejectedRequests += 1 }
         return RPCError(code: code, message: message)
+    }
+}
+
+extension ClusterService {
+    /// Call once before serving: leases recorded by an earlier run get a fresh term, so that
+    /// their workers can reach this run before their jobs count as lost.
+    public func prepareForRestart() async throws {
+        try await store.extendLeases(until: Self.now + options.leaseSeconds)
+    }
+
+    /// Requeues expired leases every quarter lease until the task is cancelled.
+    public func runHousekeeping() async {
+        while !Task.isCancelled {
+            guard (try? await Task.sleep(for: .milliseconds(Int(options.heartbeatSeconds * 1000)))) != nil else { return }
+            do {
+                try await expireLeases()
+            } catch {
+                FileHandle.standardError.write(Data("autocomp serve: housekeeping failed: \(error)\n".utf8))
+            }
+        }
+    }
+
+    /// The metrics page (Prometheus text format).
+    public func metricsText() async -> String {
+        guard let status = try? await statusSnapshot() else { return "# the job store is unavailable\n" }
+        return PrometheusText.render(status: status, counters: metrics.snapshot())
     }
 }

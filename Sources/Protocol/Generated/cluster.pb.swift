@@ -402,6 +402,7 @@ public nonisolated struct WireCandidateResult: Sendable {
   /// Why it is not correct.
   public var reason: String = String()
 
+  /// Present when cycles were modelled and the candidate is correct.
   public var feedback: WireHardwareFeedback {
     get {_feedback ?? WireHardwareFeedback()}
     set {_feedback = newValue}
@@ -410,8 +411,6 @@ public nonisolated struct WireCandidateResult: Sendable {
   public var hasFeedback: Bool {self._feedback != nil}
   /// Clears the value of `feedback`. Subsequent reads from it will return its default value.
   public mutating func clearFeedback() {self._feedback = nil}
-
-  public var hasFeedback_p: Bool = false
 
   /// The last lines of the program's console.
   public var consoleTail: String = String()
@@ -1349,7 +1348,7 @@ nonisolated extension WireHardwareFeedback: SwiftProtobuf.Message, SwiftProtobuf
 
 nonisolated extension WireCandidateResult: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".CandidateResult"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}name\0\u{1}status\0\u{1}cycles\0\u{1}reason\0\u{1}feedback\0\u{3}has_feedback\0\u{3}console_tail\0\u{1}diagnostics\0\u{3}compile_seconds\0\u{3}run_seconds\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}name\0\u{1}status\0\u{1}cycles\0\u{1}reason\0\u{1}feedback\0\u{4}\u{2}console_tail\0\u{1}diagnostics\0\u{3}compile_seconds\0\u{3}run_seconds\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1362,7 +1361,6 @@ nonisolated extension WireCandidateResult: SwiftProtobuf.Message, SwiftProtobuf.
       case 3: try { try decoder.decodeSingularUInt64Field(value: &self.cycles) }()
       case 4: try { try decoder.decodeSingularStringField(value: &self.reason) }()
       case 5: try { try decoder.decodeSingularMessageField(value: &self._feedback) }()
-      case 6: try { try decoder.decodeSingularBoolField(value: &self.hasFeedback_p) }()
       case 7: try { try decoder.decodeSingularStringField(value: &self.consoleTail) }()
       case 8: try { try decoder.decodeSingularStringField(value: &self.diagnostics) }()
       case 9: try { try decoder.decodeSingularDoubleField(value: &self.compileSeconds) }()
@@ -1392,9 +1390,6 @@ nonisolated extension WireCandidateResult: SwiftProtobuf.Message, SwiftProtobuf.
     try { if let v = self._feedback {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
     } }()
-    if self.hasFeedback_p != false {
-      try visitor.visitSingularBoolField(value: self.hasFeedback_p, fieldNumber: 6)
-    }
     if !self.consoleTail.isEmpty {
       try visitor.visitSingularStringField(value: self.consoleTail, fieldNumber: 7)
     }
@@ -1416,7 +1411,6 @@ nonisolated extension WireCandidateResult: SwiftProtobuf.Message, SwiftProtobuf.
     if lhs.cycles != rhs.cycles {return false}
     if lhs.reason != rhs.reason {return false}
     if lhs._feedback != rhs._feedback {return false}
-    if lhs.hasFeedback_p != rhs.hasFeedback_p {return false}
     if lhs.consoleTail != rhs.consoleTail {return false}
     if lhs.diagnostics != rhs.diagnostics {return false}
     if lhs.compileSeconds != rhs.compileSeconds {return false}

@@ -3,7 +3,7 @@ import Synchronization
 /// Wakes long-polling calls (Lease, Await) when something they wait for may have happened:
 /// a generation counter that `signal()` advances, and waiters that resume when it moves past
 /// the generation they saw, or when their deadline comes.
-final class ChangeSignal: Sendable {
+public final class ChangeSignal: Sendable {
     private struct State {
         var generation: UInt64 = 0
         var nextWaiter = 0
@@ -14,9 +14,11 @@ final class ChangeSignal: Sendable {
 
     private let state = Mutex(State())
 
-    var generation: UInt64 { state.withLock { $0.generation } }
+    public init() {}
 
-    func signal() {
+    public var generation: UInt64 { state.withLock { $0.generation } }
+
+    public func signal() {
         let waiters = state.withLock { state in
             state.generation &+= 1
             defer { state.waiters.removeAll() }
@@ -25,8 +27,8 @@ final class ChangeSignal: Sendable {
         for waiter in waiters { waiter.resume() }
     }
 
-    /// Returns once the generation differs from `seen`, or after `timeout`.
-    func wait(since seen: UInt64, timeout: Duration) async {
+    /// Returns once the generation differs from `seen`, after `timeout`, or when the task is cancelled.
+    public func wait(since seen: UInt64, timeout: Duration) async {
         let id = state.withLock { state -> Int in
             state.nextWaiter += 1
             return state.nextWaiter
@@ -35,13 +37,17 @@ final class ChangeSignal: Sendable {
             guard (try? await Task.sleep(for: timeout)) != nil else { return }
             self.resume(id)
         }
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let alreadyMoved = state.withLock { state -> Bool in
-                if state.generation != seen || state.expired.remove(id) != nil { return true }
-                state.waiters[id] = continuation
-                return false
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let alreadyMoved = state.withLock { state -> Bool in
+                    if state.generation != seen || state.expired.remove(id) != nil { return true }
+                    state.waiters[id] = continuation
+                    return false
+                }
+                if alreadyMoved { continuation.resume() }
             }
-            if alreadyMoved { continuation.resume() }
+        } onCancel: {
+            self.resume(id)
         }
         timer.cancel()
         state.withLock { _ = $0.expired.remove(id) }

@@ -1,0 +1,56 @@
+public import ClusterProtocol
+import Foundation
+import GRPCCore
+
+/// What the search and the command line use to evaluate on a cluster: submit a batch of jobs,
+/// wait for all their results. Works the same over mutual TLS to a remote coordinator or
+/// in-process to the embedded one.
+public struct ClusterClient: Sendable {
+    public let client: any WireCluster.ClientProtocol
+
+    public init(client: any WireCluster.ClientProtocol) {
+        self.client = client
+    }
+
+    /// Submits the jobs and returns their results in the same order. `progress` is called with
+    /// (finished, total) whenever more results arrive. Cancelling the calling task cancels the
+    /// jobs still pending.
+    public func run(_ jobs: [WireJobSpec], label: String = "", progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> [WireJobResult] {
+        var ids: [String] = []
+        for start in stride(from: 0, to: jobs.count, by: 5_000) {
+            let chunk = Array(jobs[start..<min(start + 5_000, jobs.count)])
+            let reply = try await client.submit(.with { $0.jobs = chunk; $0.label = label }, options: Self.callOptions(seconds: 120))
+            ids += reply.jobIds
+        }
+        var results: [String: WireJobResult] = [:]
+        var pending = ids
+        progress(0, ids.count)
+        do {
+            while !pending.isEmpty {
+                let reply = try await client.await(
+                    .with { $0.jobIds = pending; $0.waitMs = 10_000 }, options: Self.callOptions(seconds: 40))
+                if !reply.unknownJobIds.isEmpty {
+                    throw ClusterSetupError("the coordinator lost \(reply.unknownJobIds.count) submitted jobs (was its database replaced?)")
+                }
+                for result in reply.results { results[result.jobID] = result }
+                pending = reply.pendingJobIds
+                if !reply.results.isEmpty { progress(results.count, ids.count) }
+                try Task.checkCancellation()
+            }
+        } catch is CancellationError {
+            _ = try? await client.cancel(.with { $0.jobIds = pending }, options: Self.callOptions(seconds: 10))
+            throw CancellationError()
+        }
+        return ids.map { results[$0]! }
+    }
+
+    public func status() async throws -> WireStatusResponse {
+        try await client.status(.init(), options: Self.callOptions(seconds: 15))
+    }
+
+    static func callOptions(seconds: Double) -> CallOptions {
+        var options = CallOptions.defaults
+        options.timeout = .milliseconds(Int64(seconds * 1000))
+        return options
+    }
+}
