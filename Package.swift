@@ -103,8 +103,10 @@ let package = Package(
         .testTarget(
             name: "ClusterTests",
             dependencies: [
-                "ClusterProtocol", "Coordinator", "Worker",
+                "ClusterProtocol", "Coordinator", "Worker", "CLI",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
             ],
             swiftSettings: swiftSettings
         ),

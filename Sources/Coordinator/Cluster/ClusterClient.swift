@@ -16,12 +16,22 @@ public struct ClusterClient: Sendable {
     /// (finished, total) whenever more results arrive. Cancelling the calling task cancels the
     /// jobs still pending.
     public func run(_ jobs: [WireJobSpec], label: String = "", progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> [WireJobResult] {
+        try await results(of: try await submit(jobs, label: label), progress: progress)
+    }
+
+    /// Queues the jobs; returns their ids in order.
+    public func submit(_ jobs: [WireJobSpec], label: String = "") async throws -> [String] {
         var ids: [String] = []
         for start in stride(from: 0, to: jobs.count, by: 5_000) {
             let chunk = Array(jobs[start..<min(start + 5_000, jobs.count)])
             let reply = try await client.submit(.with { $0.jobs = chunk; $0.label = label }, options: Self.callOptions(seconds: 120))
             ids += reply.jobIds
         }
+        return ids
+    }
+
+    /// Waits for the results of submitted jobs, in the order of `ids`.
+    public func results(of ids: [String], progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> [WireJobResult] {
         var results: [String: WireJobResult] = [:]
         var pending = ids
         progress(0, ids.count)
@@ -30,7 +40,7 @@ public struct ClusterClient: Sendable {
                 let reply = try await client.await(
                     .with { $0.jobIds = pending; $0.waitMs = 10_000 }, options: Self.callOptions(seconds: 40))
                 if !reply.unknownJobIds.isEmpty {
-                    throw ClusterSetupError("the coordinator lost \(reply.unknownJobIds.count) submitted jobs (was its database replaced?)")
+                    throw ClusterSetupError("the coordinator does not know \(reply.unknownJobIds.count) of the submitted jobs (was its database replaced?)")
                 }
                 for result in reply.results { results[result.jobID] = result }
                 pending = reply.pendingJobIds

@@ -31,6 +31,11 @@ public struct ClusterAddress: Sendable, Equatable, CustomStringConvertible {
     public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
 
     var isIPv6: Bool { host.contains(":") }
+
+    var isIPv4Literal: Bool {
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { UInt8($0) != nil }
+    }
 }
 
 /// A cluster set-up problem (address, certificate files), in one line.

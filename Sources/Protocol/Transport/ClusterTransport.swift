@@ -21,7 +21,9 @@ public enum ClusterTransport {
         }
         return HTTP2ServerTransport.Posix(
             address: socketAddress(address), transportSecurity: security,
-            config: .defaults { $0.rpc.maxRequestPayloadSize = maxMessageBytes })
+            // Twice the limit: the service's decoders refuse what lies between with a clear
+            // status; beyond, the transport resets the stream.
+            config: .defaults { $0.rpc.maxRequestPayloadSize = 2 * maxMessageBytes })
     }
 
     public static func client(
@@ -35,8 +37,16 @@ public enum ClusterTransport {
             // The coordinator's certificate must chain to the CA and name the host we dialled.
             tls.serverCertificateVerification = .fullVerification
         }
-        let target: any ResolvableTarget = address.isIPv6
-            ? .ipv6(host: address.host, port: address.port) : .dns(host: address.host, port: address.port)
+        // IP literals dial directly (TLS then checks the chain: an IP is no SNI host name);
+        // names resolve through DNS and must match the certificate.
+        let target: any ResolvableTarget
+        if address.isIPv6 {
+            target = .ipv6(host: address.host, port: address.port)
+        } else if address.isIPv4Literal {
+            target = .ipv4(host: address.host, port: address.port)
+        } else {
+            target = .dns(host: address.host, port: address.port)
+        }
         return try HTTP2ClientTransport.Posix(
             target: target, transportSecurity: security,
             config: .defaults { $0.backoff = .init(initial: .milliseconds(200), max: .seconds(5), multiplier: 1.6, jitter: 0.2) })

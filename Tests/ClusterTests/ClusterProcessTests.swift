@@ -1,0 +1,102 @@
+import ClusterProtocol
+import Coordinator
+import Foundation
+import Testing
+
+/// The cluster as users run it: `autocomp serve` and `autocomp worker` processes on loopback
+/// with certificates made at test time, jobs submitted through the client API.
+@Suite(.serialized) struct ClusterProcessTests {
+    @Test("a coordinator and three workers evaluate a batch of 50 jobs, all correct")
+    func batchOnThreeWorkers() async throws {
+        let cluster = try ClusterProcesses(certificates: try TestCertificates())
+        defer { cluster.stopAll() }
+        try cluster.startCoordinator(leaseSeconds: 10)
+        for name in ["w1", "w2", "w3"] { try cluster.startWorker(name) }
+
+        let results = try await cluster.withClient { try await $0.run(TestJobs.jobs(50)) }
+        #expect(results.count == 50)
+        let wrong = results.filter { $0.candidates.first?.status != .correct }
+        #expect(wrong.isEmpty, "\(wrong.prefix(3))")
+        #expect(Set(results.map(\.jobID)).count == 50)
+        let finished = cluster.finishedJobs()
+        #expect(finished.values.allSatisfy { $0 == 1 }, "a job ran twice: \(finished.filter { $0.value > 1 })")
+        let busyWorkers = ["w1", "w2", "w3"].filter { cluster.log($0).contains("finished") }
+        #expect(busyWorkers.count >= 2, "work was not shared: \(busyWorkers)")
+
+        let status = try await cluster.withClient { try await $0.status() }
+        #expect(status.workers.count == 3)
+        #expect(status.done == 50 && status.queued == 0 && status.running == 0)
+        let metrics = try cluster.metrics()
+        #expect(metrics.contains("autocomp_jobs_completed_total 50"), "\(metrics)")
+
+        // The same batch again: every job is answered from the result cache.
+        let repeated = try await cluster.withClient { try await $0.run(TestJobs.jobs(50)) }
+        #expect(repeated.allSatisfy { $0.cached })
+        #expect(repeated.map { $0.candidates.first?.cycles } == results.map { $0.candidates.first?.cycles })
+    }
+
+    @Test("a worker killed with SIGKILL mid-batch loses no job")
+    func killedWorker() async throws {
+        let cluster = try ClusterProcesses(certificates: try TestCertificates())
+        defer { cluster.stopAll() }
+        try cluster.startCoordinator(leaseSeconds: 2)
+        let victim = try cluster.startWorker("victim")
+        try cluster.startWorker("survivor")
+
+        let ids = try await cluster.withClient { try await $0.submit(TestJobs.jobs(16)) }
+        // Kill the victim while it runs a job: right after it finished its first one.
+        let deadline = Date().addingTimeInterval(60)
+        while !cluster.log("victim").contains("finished"), Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        try await Task.sleep(for: .milliseconds(300))
+        kill(victim.processIdentifier, SIGKILL)
+
+        let results = try await cluster.withClient { try await $0.results(of: ids) }
+        #expect(results.allSatisfy { $0.candidates.first?.status == .correct }, "\(results.filter { $0.candidates.first?.status != .correct })")
+        #expect(results.map(\.jobID) == ids)
+        let metrics = try cluster.metrics()
+        #expect(metrics.contains("autocomp_jobs_done 16"))
+        // The victim's unfinished lease expired and went to the survivor.
+        #expect(!metrics.contains("autocomp_leases_expired_total 0"), "\(metrics)")
+    }
+
+    @Test("a coordinator killed and restarted resumes its queue: no job lost, none run twice")
+    func restartedCoordinator() async throws {
+        let cluster = try ClusterProcesses(certificates: try TestCertificates())
+        defer { cluster.stopAll() }
+        try cluster.startCoordinator(leaseSeconds: 10)
+        try cluster.startWorker("w1")
+        try cluster.startWorker("w2")
+
+        let ids = try await cluster.withClient { try await $0.submit(TestJobs.jobs(20)) }
+        let deadline = Date().addingTimeInterval(60)
+        while cluster.finishedJobs().count < 4, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        cluster.killCoordinator()
+        // Workers finish what they run and keep trying to deliver while it is down.
+        try await Task.sleep(for: .seconds(2))
+        try cluster.startCoordinator(leaseSeconds: 10)
+
+        let results = try await cluster.withClient { try await $0.results(of: ids) }
+        #expect(results.allSatisfy { $0.candidates.first?.status == .correct })
+        let finished = cluster.finishedJobs()
+        #expect(Set(finished.keys) == Set(ids), "runs: \(finished.count) of \(ids.count) jobs")
+        #expect(finished.values.allSatisfy { $0 == 1 }, "ran twice: \(finished.filter { $0.value > 1 })")
+    }
+
+    @Test("candidates that include host files or never stop come back rejected or timed out; the worker stays healthy")
+    func hostileCandidates() async throws {
+        let cluster = try ClusterProcesses(certificates: try TestCertificates())
+        defer { cluster.stopAll() }
+        try cluster.startCoordinator(leaseSeconds: 10)
+        let worker = try cluster.startWorker("w1")
+        let signature = TestJobs.problem.signature
+        let include = TestJobs.job(1, body: "#include \"/etc/passwd\"\n\(signature) {\n}\n")
+        let endless = TestJobs.job(2, body: "\(signature) {\n    volatile int spin = 1;\n    while (spin) {}\n}\n", runSeconds: 2)
+        let results = try await cluster.withClient { try await $0.run([include, endless, TestJobs.job(3)]) }
+
+        #expect(results[0].candidates[0].status == .rejected, "\(results[0])")
+        #expect(results[0].candidates[0].reason.contains("preprocessor"), "\(results[0].candidates[0].reason)")
+        #expect(results[1].candidates[0].status == .timeout, "\(results[1])")
+        #expect(results[2].candidates[0].status == .correct, "\(results[2])")
+        #expect(worker.isRunning)
+    }
+}
