@@ -17,6 +17,15 @@ struct WorkerCommand: AsyncParsableCommand {
             reconnects with backoff when the coordinator is unreachable. On SIGTERM or SIGINT it \
             stops leasing, finishes its running jobs (up to --drain-seconds, then hands them back) \
             and exits.
+
+            A board file describes an FPGA (or other) machine that runs the compiled programs \
+            instead of the simulator, one at a time:
+              {"name": "vcu118-0", "accelerator": "int8_16x16",
+               "command": ["firesim-run-elf", "--elf", "{elf}"],
+               "timeoutSeconds": 900, "console": "stdout"}
+            {elf} is the program to run and {dir} a scratch directory; "console" is "stdout" \
+            (the command's output) or "file:PATH" (read when the command ends, e.g. \
+            "file:{dir}/uartlog"). Results come from the harness's own cycle counter.
             """
     )
 
@@ -25,18 +34,22 @@ struct WorkerCommand: AsyncParsableCommand {
 
     @OptionGroup var certificates: CertificateOptions
 
-    @Option(help: ArgumentHelp("Jobs to run at once (default: one per core).", valueName: "N"))
+    @Option(help: ArgumentHelp("Jobs to run at once on the simulator (default: one per core; 0 with --board: boards only).", valueName: "N"))
     var slots: Int?
 
     @Option(help: ArgumentHelp("This worker's name in `autocomp status` (default: the host name).", valueName: "name"))
     var name: String?
+
+    @Option(help: ArgumentHelp("A board this worker drives, described in a JSON file (repeatable; see `autocomp worker --help`).", valueName: "file"))
+    var board: [String] = []
 
     @Option(help: ArgumentHelp("How long a drain waits for running jobs before handing them back.", valueName: "seconds"))
     var drainSeconds: Double = 300
 
     func validate() throws {
         _ = try parseAddress(coordinator, option: "--coordinator")
-        if let slots, !(1...1024).contains(slots) { throw ValidationError("--slots \(slots): must be from 1 to 1024") }
+        if let slots, !(0...1024).contains(slots) { throw ValidationError("--slots \(slots): must be from 0 to 1024") }
+        if slots == 0 && board.isEmpty { throw ValidationError("--slots 0 needs at least one --board: the worker would have nothing to run jobs on") }
     }
 
     func run() async throws {
@@ -50,23 +63,40 @@ struct WorkerCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let slots = self.slots ?? ProcessInfo.processInfo.activeProcessorCount
-        let pool = SimulatorPool(threads: slots)
+        let pool = SimulatorPool(threads: max(slots, 1))
         defer { pool.shutdown() }
         let workerName = name ?? ProcessInfo.processInfo.hostName
-        let executor = JobExecutor(evaluator: HarnessEvaluator(compiler: compiler, pool: pool))
+        var executor = JobExecutor(evaluator: HarnessEvaluator(compiler: compiler, pool: pool))
+        let accelerators = GemminiConfiguration.builtIn.map(\.name)
+        var boards: [BoardConfiguration] = []
+        for path in board {
+            do {
+                boards.append(try BoardConfiguration.load(path: path, knownAccelerators: accelerators))
+            } catch {
+                printError("autocomp worker: \(error)")
+                throw ExitCode(1)
+            }
+        }
+        if let duplicate = Dictionary(grouping: boards, by: \.name).first(where: { $0.value.count > 1 })?.key {
+            printError("autocomp worker: two boards are named \(duplicate)")
+            throw ExitCode(1)
+        }
+        executor.boards = Dictionary(uniqueKeysWithValues: boards.map { ($0.name, BoardRunner(board: $0)) })
 
         let transport = try ClusterTransport.client(coordinator: address, credentials: credentials)
         let client = GRPCClient(transport: transport)
-        var options = WorkerAgent.Options(name: workerName, slots: slots, accelerators: GemminiConfiguration.builtIn.map(\.name))
+        var options = WorkerAgent.Options(name: workerName, slots: slots, accelerators: accelerators)
+        options.boards = boards.map { board in .with { $0.name = board.name; $0.accelerator = board.accelerator } }
         options.drainSeconds = drainSeconds
-        let agent = WorkerAgent(client: WireCluster.Client(wrapping: client), options: options, log: WorkerLog.line) { job, _ in
-            let result = await executor.run(job, workerName: workerName)
+        let agent = WorkerAgent(client: WireCluster.Client(wrapping: client), options: options, log: WorkerLog.line) { [executor] job, board in
+            let result = await executor.run(job, board: board, workerName: workerName)
             WorkerLog.line(WorkerLog.summary(of: result, job: job))
             return result
         }
         let signals = TerminationSignals { _ in agent.drain() }
         defer { withExtendedLifetime(signals) {} }
-        WorkerLog.line("worker \(workerName): \(slots) slot\(slots == 1 ? "" : "s"), coordinator \(address), runtime \(RuntimeIdentity.version)")
+        let boardNote = boards.isEmpty ? "" : ", boards \(boards.map(\.name).joined(separator: ", "))"
+        WorkerLog.line("worker \(workerName): \(slots) slot\(slots == 1 ? "" : "s")\(boardNote), coordinator \(address), runtime \(RuntimeIdentity.version)")
 
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await client.runConnections() }

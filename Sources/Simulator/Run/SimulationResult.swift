@@ -50,3 +50,15 @@ public struct SimulationResult: Sendable {
         }
     }
 }
+
+extension SimulationResult {
+    /// A result from elsewhere than the simulator (a board run), for code that reads results.
+    public init(
+        status: SimulationStatus, exitCode: Int64? = nil, fault: String? = nil, standardOutput: [UInt8] = [],
+        droppedOutputBytes: Int = 0, wallSeconds: Double
+    ) {
+        self.init(
+            status: status, exitCode: exitCode, fault: fault, guestFault: nil, standardOutput: standardOutput, standardError: [],
+            droppedOutputBytes: droppedOutputBytes, instret: 0, cycles: 0, hardware: nil, wallSeconds: wallSeconds)
+    }
+}

@@ -6,6 +6,8 @@ public import Simulator
 /// simulate, parse the harness's verdicts) and turns the report into the wire result.
 public struct JobExecutor: Sendable {
     public let evaluator: HarnessEvaluator
+    /// The boards this worker drives, by name.
+    public var boards: [String: BoardRunner] = [:]
     /// Defaults for limits a job leaves at zero.
     public var defaultRunSeconds: Double = 600
     public var maxMemoryBytes: UInt64 = 2 << 30
@@ -14,7 +16,8 @@ public struct JobExecutor: Sendable {
         self.evaluator = evaluator
     }
 
-    public func run(_ job: WireJob, workerName: String) async -> WireJobResult {
+    /// Runs the job on the named board, or on the simulator when `board` is empty.
+    public func run(_ job: WireJob, board: String = "", workerName: String) async -> WireJobResult {
         let started = Date()
         var result = WireJobResult()
         result.jobID = job.jobID
@@ -22,9 +25,17 @@ public struct JobExecutor: Sendable {
         result.workerName = workerName
         defer { result.wallSeconds = Date().timeIntervalSince(started) }
         do {
-            let request = try Self.request(for: job.spec, defaultRunSeconds: defaultRunSeconds, maxMemoryBytes: maxMemoryBytes)
+            var request = try Self.request(for: job.spec, defaultRunSeconds: defaultRunSeconds, maxMemoryBytes: maxMemoryBytes)
+            if !board.isEmpty {
+                guard let runner = boards[board] else { throw JobError("this worker has no board named \(board)") }
+                guard runner.board.accelerator == request.accelerator.name else {
+                    throw JobError("board \(board) implements \(runner.board.accelerator), the job needs \(request.accelerator.name)")
+                }
+                request.board = runner
+                request.modelsCycles = false
+            }
             let report = try await evaluator.evaluate(request)
-            result.candidates = report.solutions.map(Self.wireResult)
+            result.candidates = report.solutions.map { Self.wireResult($0, in: report) }
         } catch {
             result.error = "\(error)"
             result.candidates = job.spec.candidates.map { candidate in
@@ -65,13 +76,28 @@ public struct JobExecutor: Sendable {
             memorySize: spec.limits.memoryBytes > 0 ? min(spec.limits.memoryBytes, maxMemoryBytes) : 512 << 20,
             batch: spec.batch)
         request.modelsCycles = spec.modelCycles
+        let limits = spec.limits
+        if limits.maxInstructions > 0 { request.maxInstructions = limits.maxInstructions }
+        if limits.compileSeconds > 0 { request.compileTimeoutSeconds = min(limits.compileSeconds, 600) }
+        if limits.maxOutputBytes > 0 { request.outputLimit = Int(min(limits.maxOutputBytes, 16 << 20)) }
         return request
     }
 
-    static func wireResult(_ solution: EvaluationReport.Solution) -> WireCandidateResult {
+    /// Console lines kept per candidate in its result.
+    static let consoleTailLines = 20
+
+    static func wireResult(_ solution: EvaluationReport.Solution, in report: EvaluationReport) -> WireCandidateResult {
         var wire = WireCandidateResult()
         wire.name = solution.name
-        wire.diagnostics = solution.diagnostics
+        wire.diagnostics = String(solution.diagnostics.prefix(16_384))
+        // The program that gave the verdict: the last one built with this solution in it.
+        if let program = report.programs.last(where: { $0.solutions.contains(solution.name) }) {
+            wire.compileSeconds = program.compileSeconds
+            if let simulation = program.simulation {
+                wire.runSeconds = simulation.wallSeconds
+                wire.consoleTail = consoleTail(simulation.standardOutputText + simulation.standardErrorText)
+            }
+        }
         switch solution.result {
         case .correct(let cycles):
             wire.status = .correct
@@ -87,6 +113,11 @@ public struct JobExecutor: Sendable {
             wire.feedback = Self.feedback(feedback, cycles: solution.region?.cycles ?? 0)
         }
         return wire
+    }
+
+    static func consoleTail(_ text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return String(lines.suffix(consoleTailLines + 1).joined(separator: "\n").suffix(4096))
     }
 
     static func status(ofFailure reason: String) -> WireCandidateStatus {

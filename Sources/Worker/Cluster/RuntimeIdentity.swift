@@ -1,5 +1,5 @@
 import Foundation
-public import Simulator
+import Simulator
 import TargetRuntime
 
 /// The version of what decides a candidate's result besides its own text: the C runtime and

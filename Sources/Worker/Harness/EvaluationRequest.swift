@@ -34,6 +34,15 @@ public struct EvaluationRequest: Sendable {
     public var batch: Bool
     /// Model cycles with the design's timing parameters (false: count instructions, faster).
     public var modelsCycles = true
+    /// Simulated instructions per program (nil: no limit).
+    public var maxInstructions: UInt64?
+    /// Wall-clock limit per compilation, in seconds.
+    public var compileTimeoutSeconds: Double = 120
+    /// Console bytes kept per program; the rest is dropped (the verdict lines come last, so a
+    /// candidate that floods the console loses its verdict, not the worker its memory).
+    public var outputLimit = 1 << 20
+    /// Run the programs on this board instead of the simulator.
+    public var board: BoardRunner?
 
     public init(
         harness: String, harnessName: String = "harness.c", solutions: [SolutionSource],

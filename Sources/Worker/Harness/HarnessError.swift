@@ -8,6 +8,8 @@ public struct HarnessError: Error, CustomStringConvertible, Sendable, Equatable 
         case preprocessorDirective = "preprocessor_directive"
         /// The candidate has code outside its solution function.
         case codeOutsideSolution = "code_outside_solution"
+        /// The candidate's inline assembly would make the assembler read a file of the worker.
+        case assemblerFileDirective = "assembler_file_directive"
         /// The candidate's text cannot be scanned (unbalanced braces, unterminated comment or string).
         case malformed
         /// The solution's body returns (it runs inside the harness's timing block, not in a function).

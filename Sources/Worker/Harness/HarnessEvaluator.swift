@@ -42,9 +42,12 @@ public struct HarnessEvaluator: Sendable {
 
         var remaining = accepted
         if request.batch && accepted.count > 1 {
-            let build = build(accepted.map(\.candidate), assembler: assembler, request: request, file: directory.appendingPathComponent("batch"))
+            let candidates = accepted.map(\.candidate)
+            let build: Build = await onOwnThread { [self] in
+                self.build(candidates, assembler: assembler, request: request, file: directory.appendingPathComponent("batch"))
+            }
             if let program = build.program {
-                let simulation = await run(program, request: request)
+                let simulation = await run(program, from: build.executable, request: request)
                 report.programs.append(.init(solutions: accepted.map(\.candidate.name), source: build.source, compileSeconds: build.seconds, simulation: simulation))
                 let results = Self.results(of: simulation, candidates: accepted.count)
                 if !results.contains(where: { if case .failed = $0 { true } else { false } }) {
@@ -60,19 +63,26 @@ public struct HarnessEvaluator: Sendable {
         }
 
         // One program per solution: build them in turn, run them together.
-        var jobs: [(index: Int, program: ProgramImage, record: Int)] = []
+        var jobs: [(index: Int, program: ProgramImage, executable: URL, record: Int)] = []
         for entry in remaining {
-            let build = build([entry.candidate], assembler: assembler, request: request,
-                              file: directory.appendingPathComponent("solution-\(entry.index + 1)"))
+            let build: Build = await onOwnThread { [self] in
+                self.build([entry.candidate], assembler: assembler, request: request, file: directory.appendingPathComponent("solution-\(entry.index + 1)"))
+            }
             report.programs.append(.init(solutions: [entry.candidate.name], source: build.source, compileSeconds: build.seconds, simulation: nil))
             if let program = build.program {
-                jobs.append((entry.index, program, report.programs.count - 1))
+                jobs.append((entry.index, program, build.executable, report.programs.count - 1))
             } else {
                 report.solutions[entry.index].result = .failed(reason: build.failure)
                 report.solutions[entry.index].diagnostics = build.diagnostics
             }
         }
-        let simulations = await pool.run(jobs.map { job(for: $0.program, request: request) })
+        let simulations: [SimulationResult]
+        if let board = request.board {
+            let programs = jobs.map(\.executable)
+            simulations = await onOwnThread { programs.map { board.run(elf: $0, outputLimit: request.outputLimit) } }
+        } else {
+            simulations = await pool.run(jobs.map { job(for: $0.program, request: request) })
+        }
         for (job, simulation) in zip(jobs, simulations) {
             report.programs[job.record].simulation = simulation
             report.solutions[job.index].result = Self.results(of: simulation, candidates: 1)[0]
@@ -83,8 +93,9 @@ public struct HarnessEvaluator: Sendable {
 
     // MARK: Building and running
 
-    private struct Build {
+    private struct Build: Sendable {
         var source: URL
+        var executable: URL
         var seconds: Double
         var program: ProgramImage?
         var failure = ""
@@ -95,7 +106,7 @@ public struct HarnessEvaluator: Sendable {
         let source = file.appendingPathExtension("c")
         let executable = file.appendingPathExtension("elf")
         let started = Date()
-        var build = Build(source: source, seconds: 0)
+        var build = Build(source: source, executable: executable, seconds: 0)
         defer { build.seconds = Date().timeIntervalSince(started) }
         do {
             try Data(assembler.assemble(candidates).utf8).write(to: source)
@@ -104,6 +115,7 @@ public struct HarnessEvaluator: Sendable {
             return build
         }
         var options = CompileOptions(accelerator: request.accelerator)
+        options.timeoutSeconds = request.compileTimeoutSeconds
         if let repeatCount = request.repeatCount { options.defines.append("REPEAT=\(repeatCount)") }
         do {
             try compiler.compile(sources: [source.path], output: executable.path, options: options)
@@ -123,13 +135,15 @@ public struct HarnessEvaluator: Sendable {
         return SimulationJob(
             program: program,
             options: SimulationOptions(
-                memorySize: request.memorySize, timeoutSeconds: request.timeoutSeconds,
+                memorySize: request.memorySize, maxInstructions: request.maxInstructions, timeoutSeconds: request.timeoutSeconds,
+                outputCaptureLimit: request.outputLimit,
                 timing: request.modelsCycles ? configuration.timingParameters : nil),
             makeAccelerator: { Gemmini.makeAccelerator(configuration) })
     }
 
-    private func run(_ program: ProgramImage, request: EvaluationRequest) async -> SimulationResult {
-        await pool.run(job(for: program, request: request))
+    private func run(_ program: ProgramImage, from executable: URL, request: EvaluationRequest) async -> SimulationResult {
+        if let board = request.board { return await onOwnThread { board.run(elf: executable, outputLimit: request.outputLimit) } }
+        return await pool.run(job(for: program, request: request))
     }
 
     /// The timed region a correct candidate's reported cycles came from (the harness reports

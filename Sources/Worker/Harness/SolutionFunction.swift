@@ -21,6 +21,7 @@ public struct SolutionFunction: Sendable, Equatable {
     public static func extract(from text: String) throws(HarnessError) -> SolutionFunction {
         let source = try CSourceScanner(text)
         try rejectDirectives(source)
+        try rejectAssemblerFileDirectives(source)
         guard let definition = try findDefinition(source) else {
             throw HarnessError(.noSolution, "no solution function: expected `void solution(...) { ... }`")
         }
@@ -75,6 +76,27 @@ public struct SolutionFunction: Sendable, Equatable {
                 }
                 lineHasCode = true
             }
+        }
+    }
+
+    /// `.incbin` or `.include` in an inline-assembly string would copy a file of the machine
+    /// that builds the candidate into the program, which could then print it.
+    private static func rejectAssemblerFileDirectives(_ source: CSourceScanner) throws(HarnessError) {
+        var offset = 0
+        while offset < source.bytes.count {
+            guard source.kinds[offset] == .literal else {
+                offset += 1
+                continue
+            }
+            var end = offset
+            while end < source.bytes.count && source.kinds[end] == .literal { end += 1 }
+            let literal = source.text(offset..<end)
+            if let directive = [".incbin", ".include"].first(where: { literal.contains($0) }) {
+                throw HarnessError(
+                    .assemblerFileDirective,
+                    "line \(source.line(of: offset)): the assembler directive `\(directive)` is not allowed (it reads files of the machine that builds the program)")
+            }
+            offset = end
         }
     }
 

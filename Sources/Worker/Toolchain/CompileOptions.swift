@@ -10,6 +10,9 @@ public struct CompileOptions: Sendable {
     public var optimization: String = "2"
     /// Time limit for the compiler, in seconds.
     public var timeoutSeconds: Double? = 120
+    /// Address-space limit of the compiler's processes (nil: none). Candidates are untrusted:
+    /// a constant array of a billion elements must not take the worker's memory.
+    public var memoryLimitBytes: UInt64? = 4 << 30
     /// Link our target runtime (start-up code, C library functions, linker script). Off for
     /// programs that bring their own, such as those built on riscv-tests' benchmarks/common.
     public var linkRuntime = true

@@ -90,7 +90,8 @@ public struct CrossCompiler: Sendable {
             arguments += sources + ["-lgcc"]
         }
         arguments += ["-o", output]
-        let outcome = try ProcessRunner.run(compilerPath, arguments, timeoutSeconds: options.timeoutSeconds)
+        let outcome = try ProcessRunner.run(
+            compilerPath, arguments, limits: .init(timeoutSeconds: options.timeoutSeconds, memoryBytes: options.memoryLimitBytes))
         if outcome.timedOut {
             throw ToolchainError(code: .timedOut, message: "the compiler took longer than \(Int(options.timeoutSeconds ?? 0)) s", diagnostics: outcome.standardError)
         }

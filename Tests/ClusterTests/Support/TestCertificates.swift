@@ -1,44 +1,34 @@
 import Foundation
 
-/// A cluster CA with certificates for a coordinator and workers, and a second, unrelated CA
-/// with a certificate of its own (an outsider), made with openssl at test time.
+/// A cluster CA with certificates for a coordinator, workers and a client, and a second,
+/// unrelated CA with a certificate of its own (an outsider), made at test time with
+/// `autocomp certs` (which runs openssl).
 struct TestCertificates {
     let directory: URL
+    private let outsiders: URL
 
-    var authority: String { path("ca.pem") }
-    func certificate(_ name: String) -> String { path("\(name).pem") }
-    func key(_ name: String) -> String { path("\(name)-key.pem") }
+    var authority: String { directory.appendingPathComponent("ca.pem").path }
+    func certificate(_ name: String) -> String { folder(of: name).appendingPathComponent("\(name).pem").path }
+    func key(_ name: String) -> String { folder(of: name).appendingPathComponent("\(name)-key.pem").path }
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("autocomp-certs-\(getpid())-\(UUID().uuidString.prefix(6))")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try makeAuthority("ca")
-        for name in ["coordinator", "worker", "client"] { try issue(name, by: "ca") }
-        try makeAuthority("other-ca")
-        try issue("outsider", by: "other-ca")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("autocomp-certs-\(getpid())-\(UUID().uuidString.prefix(6))")
+        directory = root.appendingPathComponent("cluster")
+        outsiders = root.appendingPathComponent("other")
+        try Self.autocomp(["certs", "init", directory.path])
+        for name in ["coordinator", "worker", "client"] {
+            try Self.autocomp(["certs", "issue", directory.path, "--name", name])
+        }
+        try Self.autocomp(["certs", "init", outsiders.path])
+        try Self.autocomp(["certs", "issue", outsiders.path, "--name", "outsider"])
     }
 
-    private func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+    private func folder(of name: String) -> URL { name == "outsider" ? outsiders : directory }
 
-    private func makeAuthority(_ name: String) throws {
-        try openssl(["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", key(name)])
-        try openssl(["req", "-x509", "-new", "-key", key(name), "-subj", "/CN=\(name)", "-days", "2", "-out", path("\(name).pem"),
-                     "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"])
-    }
-
-    private func issue(_ name: String, by authority: String) throws {
-        try openssl(["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", key(name)])
-        try openssl(["req", "-new", "-key", key(name), "-subj", "/CN=\(name)", "-out", path("\(name).csr")])
-        let extensions = path("\(name).ext")
-        try Data("subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth,clientAuth\n".utf8).write(to: URL(fileURLWithPath: extensions))
-        try openssl(["x509", "-req", "-in", path("\(name).csr"), "-CA", path("\(authority).pem"), "-CAkey", key(authority),
-                     "-CAcreateserial", "-days", "2", "-extfile", extensions, "-out", path("\(name).pem")])
-    }
-
-    private func openssl(_ arguments: [String]) throws {
+    private static func autocomp(_ arguments: [String]) throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
+        process.executableURL = URL(fileURLWithPath: ClusterProcesses.autocomp)
+        process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         let errors = Pipe()
         process.standardError = errors
@@ -46,7 +36,7 @@ struct TestCertificates {
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw ClusterTestFailure("openssl \(arguments.first ?? ""): \(String(decoding: message, as: UTF8.self))")
+            throw ClusterTestFailure("autocomp \(arguments.prefix(2).joined(separator: " ")): \(String(decoding: message, as: UTF8.self))")
         }
     }
 }
