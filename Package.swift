@@ -20,6 +20,8 @@ let package = Package(
         .executable(name: "autocomp", targets: ["CLI"]),
         .library(name: "Simulator", targets: ["Simulator"]),
         .library(name: "Worker", targets: ["Worker"]),
+        .library(name: "Coordinator", targets: ["Coordinator"]),
+        .library(name: "ClusterProtocol", targets: ["ClusterProtocol"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -16,6 +16,16 @@ let package = Package(
             ],
             resources: [.copy("Programs")]
         ),
+        // The cluster's coordinator under load: an `autocomp serve` process, worker agents and a
+        // client over mutual TLS on loopback.
+        .executableTarget(
+            name: "ClusterBenchmark",
+            dependencies: [
+                .product(name: "Coordinator", package: "Autocomp"),
+                .product(name: "ClusterProtocol", package: "Autocomp"),
+                .product(name: "Worker", package: "Autocomp"),
+            ]
+        ),
         .executableTarget(
             name: "SimulatorRun",
             dependencies: [.product(name: "Simulator", package: "Autocomp")]

@@ -91,12 +91,63 @@ import Testing
         let signature = TestJobs.problem.signature
         let include = TestJobs.job(1, body: "#include \"/etc/passwd\"\n\(signature) {\n}\n")
         let endless = TestJobs.job(2, body: "\(signature) {\n    volatile int spin = 1;\n    while (spin) {}\n}\n", runSeconds: 2)
-        let results = try await cluster.withClient { try await $0.run([include, endless, TestJobs.job(3)]) }
+        let incbin = TestJobs.job(4, body: "\(signature) {\n    __asm__ volatile(\".pushsection .rodata\\n.incbin \\\"/etc/passwd\\\"\\n.popsection\");\n}\n")
+        var flood = TestJobs.job(5, body: "\(signature) {\n    for (;;) printf(\"flood flood flood flood\\n\");\n}\n", runSeconds: 3)
+        flood.limits.maxOutputBytes = 4096
+        let batch = [include, endless, TestJobs.job(3), incbin, flood]
+        let results = try await cluster.withClient { try await $0.run(batch) }
 
         #expect(results[0].candidates[0].status == .rejected, "\(results[0])")
         #expect(results[0].candidates[0].reason.contains("preprocessor"), "\(results[0].candidates[0].reason)")
         #expect(results[1].candidates[0].status == .timeout, "\(results[1])")
         #expect(results[2].candidates[0].status == .correct, "\(results[2])")
+        #expect(results[3].candidates[0].status == .rejected, "\(results[3])")
+        #expect(results[3].candidates[0].reason.contains(".incbin"), "\(results[3].candidates[0].reason)")
+        #expect(results[4].candidates[0].status == .timeout, "\(results[4])")
+        #expect(results[4].candidates[0].consoleTail.utf8.count <= 4096, "the console tail is bounded")
+        #expect(results[4].candidates[0].consoleTail.contains("flood"))
         #expect(worker.isRunning)
+    }
+
+    @Test("a worker drives a board through its command (here `autocomp sim` stands in for an FPGA loader)")
+    func boardWorker() async throws {
+        let cluster = try ClusterProcesses(certificates: try TestCertificates())
+        defer { cluster.stopAll() }
+        try cluster.startCoordinator(leaseSeconds: 10)
+        let board = cluster.directory.appendingPathComponent("board.json")
+        let description = """
+            {"name": "fake-fpga", "accelerator": "\(TestJobs.problem.accelerator)",
+             "command": ["\(ClusterProcesses.autocomp)", "sim", "{elf}", "--accel", "\(TestJobs.problem.accelerator)", "--timing", "off"],
+             "timeoutSeconds": 120, "console": "stdout"}
+            """
+        try Data(description.utf8).write(to: board)
+        try cluster.startWorker("board-host", slots: 0, extra: ["--board", board.path])
+
+        var jobs = [TestJobs.job(1), TestJobs.job(2)]
+        for index in jobs.indices { jobs[index].backend = .board }
+        let boardJobs = jobs
+        let results = try await cluster.withClient { try await $0.run(boardJobs) }
+        for result in results {
+            #expect(result.candidates.first?.status == .correct, "\(result)")
+            #expect((result.candidates.first?.cycles ?? 0) > 0)
+            // A board reports the program's own cycle counter, no modelled feedback.
+            #expect(result.candidates.first?.hasFeedback == false)
+        }
+        #expect(cluster.log("board-host").contains("boards fake-fpga"))
+        let status = try await cluster.withClient { try await $0.status() }
+        #expect(status.workers.first?.capabilities.boards.map(\.name) == ["fake-fpga"])
+
+        // A simulator job is never routed to this board-only worker.
+        var simulatorOnly = TestJobs.job(3)
+        simulatorOnly.backend = .simulator
+        let unroutableJob = simulatorOnly
+        let waiting = try await cluster.withClient { client -> Int in
+            let ids = try await client.submit([unroutableJob])
+            try await Task.sleep(for: .seconds(2))
+            let state = try await client.status()
+            _ = try await client.cancel(ids)
+            return Int(state.unroutable)
+        }
+        #expect(waiting == 1)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClusterProtocol
 import Foundation
 
 /// `autocomp certs`: the cluster's certificates.

@@ -66,10 +66,7 @@ enum RemoteCluster {
     static func with<Result: Sendable>(
         address: ClusterAddress, credentials: ClusterCredentials, _ body: @Sendable (ClusterClient) async throws -> Result
     ) async throws -> Result {
-        let transport = try ClusterTransport.client(coordinator: address, credentials: credentials)
-        return try await withGRPCClient(transport: transport) { client in
-            try await body(ClusterClient(client: WireCluster.Client(wrapping: client)))
-        }
+        try await ClusterConnection.with(coordinator: address, credentials: credentials) { try await body(ClusterClient(client: $0)) }
     }
 
     /// A one-line explanation of a failed call, with the likely cause for connection failures.

@@ -85,7 +85,7 @@ struct WorkerCommand: AsyncParsableCommand {
 
         let transport = try ClusterTransport.client(coordinator: address, credentials: credentials)
         let client = GRPCClient(transport: transport)
-        var options = WorkerAgent.Options(name: workerName, slots: slots, accelerators: accelerators)
+        var options = WorkerAgent.Options(name: workerName, slots: slots, accelerators: slots > 0 ? accelerators : [])
         options.boards = boards.map { board in .with { $0.name = board.name; $0.accelerator = board.accelerator } }
         options.drainSeconds = drainSeconds
         let agent = WorkerAgent(client: WireCluster.Client(wrapping: client), options: options, log: WorkerLog.line) { [executor] job, board in

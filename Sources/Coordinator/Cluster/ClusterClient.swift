@@ -54,6 +54,12 @@ public struct ClusterClient: Sendable {
         return ids.map { results[$0]! }
     }
 
+    /// Cancels queued or running jobs; returns how many were still unfinished.
+    @discardableResult
+    public func cancel(_ ids: [String]) async throws -> Int {
+        Int(try await client.cancel(.with { $0.jobIds = ids }, options: Self.callOptions(seconds: 15)).cancelled)
+    }
+
     public func status() async throws -> WireStatusResponse {
         try await client.status(.init(), options: Self.callOptions(seconds: 15))
     }

@@ -165,7 +165,7 @@ public final class ClusterService: WireCluster.SimpleServiceProtocol {
         let unroutable = counts.queuedNeeds.filter { need in
             !live.contains { worker in
                 let versionFits = need.runtimeVersion.isEmpty || need.runtimeVersion == worker.capabilities.runtimeVersion
-                let simulates = need.backend != .board && worker.capabilities.accelerators.contains(need.accelerator)
+                let simulates = need.backend != .board && worker.capabilities.slots > 0 && worker.capabilities.accelerators.contains(need.accelerator)
                 let drives = need.backend != .simulator && worker.capabilities.boards.contains { $0.accelerator == need.accelerator }
                 return versionFits && (simulates || drives)
             }

@@ -22,6 +22,10 @@ public struct SolutionFunction: Sendable, Equatable {
         let source = try CSourceScanner(text)
         try rejectDirectives(source)
         try rejectAssemblerFileDirectives(source)
+        if let pragma = source.identifiers(in: 0..<source.bytes.count).first(where: { $0.name == "_Pragma" }) {
+            throw HarnessError(
+                .preprocessorDirective, "line \(source.line(of: pragma.offset)): `_Pragma` is a preprocessor directive and is not allowed")
+        }
         guard let definition = try findDefinition(source) else {
             throw HarnessError(.noSolution, "no solution function: expected `void solution(...) { ... }`")
         }

@@ -59,6 +59,18 @@ import Worker
         #expect(rejection("void solution(void) { printf(\"#x\\n\"); /* #if */ }\n// #endif") == nil)
     }
 
+    @Test func pragmaOperatorsAndAssemblerFileDirectivesAreRejected() {
+        let pragma = rejection("void solution(void) {\n  _Pragma(\"GCC dependency \\\"/etc/passwd\\\"\")\n}")
+        #expect(pragma?.code == .preprocessorDirective)
+        #expect(pragma?.message.hasPrefix("line 2: `_Pragma`") == true)
+        let incbin = rejection("void solution(void) {\n  asm(\".incbin \\\"/etc/passwd\\\"\");\n}")
+        #expect(incbin?.code == .assemblerFileDirective)
+        #expect(incbin?.message.hasPrefix("line 2: the assembler directive `.incbin`") == true)
+        #expect(rejection("void solution(void) { __asm__(\".include \\\"x.s\\\"\"); }")?.code == .assemblerFileDirective)
+        // Inline assembly without them, and the words in comments, are fine.
+        #expect(rejection("void solution(void) { asm volatile(\"fence\"); /* .incbin */ }") == nil)
+    }
+
     @Test func codeOutsideTheSolutionIsRejected() {
         let helper = rejection("static int twice(int x) { return 2 * x; }\nvoid solution(void) { }")
         #expect(helper?.code == .codeOutsideSolution)

@@ -1,22 +1,26 @@
-import Foundation
+public import Foundation
 
 /// A cluster's certificate authority in a directory, managed with the openssl command:
 /// `ca.pem` and `ca-key.pem`, and for each issued peer `NAME.pem` and `NAME-key.pem`.
 /// Every certificate is valid for both TLS server and client use, so one file serves a
 /// coordinator, a worker or a client; peers are accepted when their certificate chains to
 /// `ca.pem`. Keys are EC P-256 and readable by their owner only.
-struct CertificateAuthority {
-    let directory: URL
+public struct CertificateAuthority: Sendable {
+    public let directory: URL
 
-    var certificate: URL { file("ca.pem") }
-    var key: URL { file("ca-key.pem") }
-    func certificate(of name: String) -> URL { file("\(name).pem") }
-    func key(of name: String) -> URL { file("\(name)-key.pem") }
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    public var certificate: URL { file("ca.pem") }
+    public var key: URL { file("ca-key.pem") }
+    public func certificate(of name: String) -> URL { file("\(name).pem") }
+    public func key(of name: String) -> URL { file("\(name)-key.pem") }
 
     private func file(_ name: String) -> URL { directory.appendingPathComponent(name) }
 
     /// Creates the CA; refuses to replace an existing one (its peers would be locked out).
-    func create(commonName: String, days: Int) throws {
+    public func create(commonName: String, days: Int) throws {
         let manager = FileManager.default
         if manager.fileExists(atPath: certificate.path) || manager.fileExists(atPath: key.path) {
             throw CertificateError("\(directory.path) already holds a cluster CA (ca.pem); remove it first to start a new cluster")
@@ -35,9 +39,14 @@ struct CertificateAuthority {
         ])
     }
 
+    /// The credentials of an issued peer.
+    public func credentials(of name: String) -> ClusterCredentials {
+        ClusterCredentials(certificate: certificate(of: name).path, key: key(of: name).path, authority: certificate.path)
+    }
+
     /// Issues a certificate for a peer. `ips` and `dnsNames` are the addresses a coordinator is
     /// dialled by (TLS checks them); workers and clients need none but get the defaults harmlessly.
-    func issue(name: String, ips: [String], dnsNames: [String], days: Int) throws {
+    public func issue(name: String, ips: [String], dnsNames: [String], days: Int) throws {
         guard FileManager.default.fileExists(atPath: certificate.path), FileManager.default.fileExists(atPath: key.path) else {
             throw CertificateError("\(directory.path) holds no cluster CA: run `autocomp certs init \(directory.path)` first")
         }
@@ -112,7 +121,7 @@ struct CertificateAuthority {
     }
 }
 
-struct CertificateError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct CertificateError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
