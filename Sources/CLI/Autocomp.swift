@@ -9,7 +9,7 @@ struct Autocomp: AsyncParsableCommand {
         abstract: "Optimize Gemmini accelerator code; build and simulate RISC-V programs.",
         subcommands: [
             ExampleCommand.self, CompileCommand.self, SimulateCommand.self, AcceleratorCommand.self, ProblemsCommand.self,
-            EvaluateCommand.self, ServeCommand.self, WorkerCommand.self, StatusCommand.self,
+            EvaluateCommand.self, OfflineLadderCommand.self, ServeCommand.self, WorkerCommand.self, StatusCommand.self,
         ]
     )
 
