@@ -1,0 +1,68 @@
+import Coordinator
+import Foundation
+import Testing
+import Worker
+
+/// The offline agent's code on the simulator, through the evaluation path `autocomp eval`
+/// uses (HarnessEvaluator): every move kind is correct on the smallest GEMM and the smallest
+/// convolution, from the start and from composed schedules, and a sequence of single moves
+/// climbs. The whole suite is verified by `autocomp offline-ladder` (Documentation/OfflineAgent.md).
+@Suite struct OfflineTransformerEvaluationTests {
+    static let menu = OptimizationMenu.gemmConv
+
+    /// Every proposal of every option from each of `parents`, deduplicated, with its label.
+    static func proposals(_ t: OfflineTransformer, from parents: [OfflineSchedule]) -> [(String, OfflineSchedule)] {
+        var seen = Set(parents)
+        var result: [(String, OfflineSchedule)] = parents.map { ("parent", $0) }
+        for parent in parents {
+            for option in menu.options {
+                for proposal in t.proposals(for: option, from: parent) where seen.insert(proposal.schedule).inserted {
+                    result.append((option.id, proposal.schedule))
+                }
+            }
+        }
+        return result
+    }
+
+    static func evaluate(_ problem: Problem, _ t: OfflineTransformer, _ schedules: [(String, OfflineSchedule)]) async throws -> [UInt64?] {
+        let sources = schedules.enumerated().map { SolutionSource(name: "\($0.offset)-\($0.element.0).c", text: t.code(for: $0.element.1)) }
+        let report = try await SuiteEvaluation.evaluate(problem, sources, repeatCount: 1)
+        for (solution, (label, schedule)) in zip(report.solutions, schedules) {
+            #expect(solution.result.isCorrect, "\(problem.id): \(label) \(schedule): \(solution.result) \(solution.diagnostics)")
+        }
+        return report.solutions.map(\.result.cycles)
+    }
+
+    static func schedule(_ text: String) throws -> OfflineSchedule {
+        try #require(OfflineSchedule(text: text), "not a schedule: \(text)")
+    }
+
+    @Test func everyGemmMoveIsCorrect() async throws {
+        let problem = try SuiteEvaluation.catalog.problem(id: "gemm-I256-J256-K256")
+        let t = try OfflineTransformer(problem: problem)
+        // The start, an explicit schedule with every knob on (clipped tiles: 16 % 3 != 0),
+        // its B-resident counterpart, and a hardware-loop schedule with a split K.
+        let parents = [
+            t.startSchedule,
+            try Self.schedule("gemm loop=0 ti=3 tj=5 tk=3 order=ij reuse=a sbuf=2 abuf=2 move=4 spread=1 hoist=1 unroll=1"),
+            try Self.schedule("gemm loop=0 ti=3 tj=2 tk=2 order=ji reuse=b sbuf=1 abuf=1 move=2 spread=0 hoist=0 unroll=1"),
+            try Self.schedule("gemm loop=1 ti=3 tj=5 tk=6 order=ji reuse=none sbuf=1 abuf=1 move=4 spread=0 hoist=0 unroll=0"),
+        ]
+        for parent in parents { #expect(t.isValid(parent), "\(parent)") }
+        let cycles = try await Self.evaluate(problem, t, Self.proposals(t, from: parents))
+        #expect(cycles.count > 60)
+    }
+
+    @Test func everyConvMoveIsCorrect() async throws {
+        let problem = try SuiteEvaluation.catalog.problem(id: "conv-14x14-128to128")
+        let t = try OfflineTransformer(problem: problem)
+        let parents = [
+            t.startSchedule,
+            try Self.schedule("conv loop=0 tb=1 tr=3 to=3 tc=8 irow=1 wres=1 sbuf=2 abuf=2 move=4 spread=1 hoist=1 unroll=1"),
+            try Self.schedule("conv loop=1 tb=2 tr=5 to=3 tc=3 irow=0 wres=0 sbuf=1 abuf=1 move=1 spread=0 hoist=0 unroll=0"),
+        ]
+        for parent in parents { #expect(t.isValid(parent), "\(parent)") }
+        let cycles = try await Self.evaluate(problem, t, Self.proposals(t, from: parents))
+        #expect(cycles.count > 30)
+    }
+}
