@@ -30,7 +30,7 @@ final class ProgressDisplay: Sendable {
         state.withLock { state in
             clearStatus(&state)
             print(text)
-            fflush(stdout)
+            fflush(nil)
         }
     }
 
@@ -63,7 +63,7 @@ final class ProgressDisplay: Sendable {
                 } else {
                     print("  " + text)
                 }
-                fflush(stdout)
+                fflush(nil)
             }
         case .iterationFinished(let iteration, let beam, let improved):
             let counts = state.withLock { $0.progress }
