@@ -54,6 +54,17 @@ public struct ClusterClient: Sendable {
         return ids.map { results[$0]! }
     }
 
+    /// The ids among `ids` the coordinator does not know (another coordinator, or a new job store).
+    public func unknown(_ ids: [String]) async throws -> Set<String> {
+        var unknown = Set<String>()
+        for start in stride(from: 0, to: ids.count, by: 5_000) {
+            let chunk = Array(ids[start..<min(start + 5_000, ids.count)])
+            let reply = try await client.await(.with { $0.jobIds = chunk; $0.waitMs = 0 }, options: Self.callOptions(seconds: 30))
+            unknown.formUnion(reply.unknownJobIds)
+        }
+        return unknown
+    }
+
     /// Cancels queued or running jobs; returns how many were still unfinished.
     @discardableResult
     public func cancel(_ ids: [String]) async throws -> Int {

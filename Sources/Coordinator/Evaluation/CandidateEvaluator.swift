@@ -40,23 +40,39 @@ public struct CandidateEvaluator: Sendable {
     /// Evaluates the programs; results in the same order.
     public func evaluate(_ programs: [Program], label: String, progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> [Evaluation] {
         guard !programs.isEmpty else { return [] }
-        let parameters = problem.parameterNames
-        let jobs = programs.map { program in
-            WireJobSpec.with {
-                $0.harness = problem.harness
-                $0.harnessName = "\(problem.id)/harness.c"
-                $0.candidates = [.with { $0.name = program.name; $0.body = program.code }]
-                $0.accelerator = accelerator
-                $0.acceleratorJson = acceleratorJSON
-                if let repeatCount { $0.repeatCount = UInt32(repeatCount) }
-                $0.modelCycles = true
-                $0.expectedParameters = parameters
-                $0.limits.runSeconds = runSeconds
-                $0.runtimeVersion = runtimeVersion
-            }
+        return try await results(of: try await submit(programs, label: label), progress: progress)
+    }
+
+    /// Queues the programs as jobs; returns their job ids in order.
+    public func submit(_ programs: [Program], label: String) async throws -> [String] {
+        guard !programs.isEmpty else { return [] }
+        return try await client.submit(programs.map(job), label: label)
+    }
+
+    /// Waits for submitted jobs; results in the order of `ids`.
+    public func results(of ids: [String], progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> [Evaluation] {
+        guard !ids.isEmpty else { return [] }
+        return try await client.results(of: ids, progress: progress).map(Self.evaluation)
+    }
+
+    /// The ids among `ids` the cluster does not know (submitted to another coordinator).
+    public func unknownJobs(_ ids: [String]) async throws -> Set<String> {
+        try await client.unknown(ids)
+    }
+
+    func job(for program: Program) -> WireJobSpec {
+        .with {
+            $0.harness = problem.harness
+            $0.harnessName = "\(problem.id)/harness.c"
+            $0.candidates = [.with { $0.name = program.name; $0.body = program.code }]
+            $0.accelerator = accelerator
+            $0.acceleratorJson = acceleratorJSON
+            if let repeatCount { $0.repeatCount = UInt32(repeatCount) }
+            $0.modelCycles = true
+            $0.expectedParameters = problem.parameterNames
+            $0.limits.runSeconds = runSeconds
+            $0.runtimeVersion = runtimeVersion
         }
-        let results = try await client.run(jobs, label: label, progress: progress)
-        return results.map(Self.evaluation)
     }
 
     static func evaluation(of result: WireJobResult) -> Evaluation {

@@ -321,14 +321,27 @@ public final class BeamSearch: Sendable {
         return marked
     }
 
+    /// Evaluates the pending candidates. Each one's job id is recorded before waiting, so a
+    /// run killed while they run waits for the same jobs when resumed instead of submitting
+    /// the programs again.
     private func evaluatePending(_ candidates: [SearchCandidate], iteration: Int) async throws -> [SearchCandidate] {
         let pending = candidates.filter { $0.outcome.status == .pending }
         progress.withLock { $0.evaluationsWanted += pending.count }
         report()
         guard !pending.isEmpty else { return candidates }
-        let programs = pending.map { CandidateEvaluator.Program(name: "\($0.id).c", code: $0.code) }
+        var jobs = try pending.map { try store.job(ofCandidate: $0.id) }
+        let recorded = jobs.compactMap { $0 }
+        let lost = recorded.isEmpty ? [] : try await evaluator.unknownJobs(recorded)
+        let unsubmitted = pending.indices.filter { jobs[$0] == nil || lost.contains(jobs[$0]!) }
+        let submitted = try await evaluator.submit(
+            unsubmitted.map { CandidateEvaluator.Program(name: "\(pending[$0].id).c", code: pending[$0].code) },
+            label: "\(problem.id) iteration \(iteration)")
+        for (index, job) in zip(unsubmitted, submitted) {
+            jobs[index] = job
+            try store.setJob(job, forCandidate: pending[index].id)
+        }
         let done = progress.withLock { $0.evaluated }
-        let results = try await evaluator.evaluate(programs, label: "\(problem.id) iteration \(iteration)") { [self] finished, _ in
+        let results = try await evaluator.results(of: jobs.map { $0! }) { [self] finished, _ in
             progress.withLock { $0.evaluated = done + finished }
             report()
         }

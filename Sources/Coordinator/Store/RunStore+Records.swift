@@ -123,6 +123,19 @@ extension RunStore {
         }
     }
 
+    /// Records the cluster job evaluating a candidate, so that a resumed run waits for that
+    /// job instead of submitting the program again.
+    public func setJob(_ jobID: String, forCandidate id: String) throws {
+        try database.write { db in
+            try db.execute(sql: "UPDATE candidates SET job_id = ? WHERE id = ?", arguments: [jobID, id])
+        }
+    }
+
+    /// The job submitted for a candidate, if any.
+    public func job(ofCandidate id: String) throws -> String? {
+        try database.read { db in try String.fetchOne(db, sql: "SELECT job_id FROM candidates WHERE id = ?", arguments: [id]) }
+    }
+
     public func candidate(slot: String) throws -> CandidateRecord? {
         try database.read { db in try Row.fetchOne(db, sql: "SELECT * FROM candidates WHERE slot = ?", arguments: [slot]).map(Self.candidate) }
     }

@@ -71,6 +71,7 @@ public final class RunStore: Sendable {
                     usage TEXT NOT NULL,
                     generation_seconds REAL NOT NULL,
                     evaluation TEXT,
+                    job_id TEXT,
                     created_at REAL NOT NULL,
                     evaluated_at REAL
                 );
