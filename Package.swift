@@ -100,7 +100,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "WorkerTests", dependencies: ["Worker", "TargetRuntime"], resources: [.copy("Programs")], swiftSettings: swiftSettings),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "Simulator"], swiftSettings: swiftSettings),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Simulator", "Coordinator", "Worker", "ClusterProtocol"], swiftSettings: swiftSettings),
         .testTarget(name: "CoordinatorTests", dependencies: ["Coordinator", "Worker", "Simulator"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ClusterTests",

@@ -35,6 +35,8 @@ public struct CandidateEvaluator: Sendable {
     public struct Evaluation: Sendable {
         public var outcome: SearchCandidate.Outcome
         public var timings: EvaluationTimings
+        /// The job was cancelled before it finished (its outcome says nothing about the program).
+        public var cancelled = false
     }
 
     /// Evaluates the programs; results in the same order.
@@ -79,6 +81,9 @@ public struct CandidateEvaluator: Sendable {
         let timings = EvaluationTimings(
             jobID: result.jobID, worker: result.workerName, compileSeconds: result.candidates.first?.compileSeconds ?? 0,
             runSeconds: result.candidates.first?.runSeconds ?? 0, cached: result.cached)
+        if result.cancelled {
+            return Evaluation(outcome: .init(status: .crash, reason: "cancelled"), timings: timings, cancelled: true)
+        }
         guard let candidate = result.candidates.first else {
             return Evaluation(outcome: .init(status: .crash, reason: result.error.isEmpty ? "no result" : result.error), timings: timings)
         }

@@ -341,9 +341,18 @@ public final class BeamSearch: Sendable {
             try store.setJob(job, forCandidate: pending[index].id)
         }
         let done = progress.withLock { $0.evaluated }
-        let results = try await evaluator.results(of: jobs.map { $0! }) { [self] finished, _ in
+        var results = try await evaluator.results(of: jobs.map { $0! }) { [self] finished, _ in
             progress.withLock { $0.evaluated = done + finished }
             report()
+        }
+        // Jobs cancelled when an earlier run of this search was interrupted: submit again.
+        let cancelled = results.indices.filter { results[$0].cancelled }
+        if !cancelled.isEmpty {
+            let again = try await evaluator.submit(
+                cancelled.map { CandidateEvaluator.Program(name: "\(pending[$0].id).c", code: pending[$0].code) },
+                label: "\(problem.id) iteration \(iteration)")
+            for (index, job) in zip(cancelled, again) { try store.setJob(job, forCandidate: pending[index].id) }
+            for (index, result) in zip(cancelled, try await evaluator.results(of: again)) { results[index] = result }
         }
         var outcomes: [String: SearchCandidate.Outcome] = [:]
         for (candidate, result) in zip(pending, results) {
