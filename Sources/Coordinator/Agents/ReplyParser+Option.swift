@@ -11,7 +11,8 @@ import Foundation
 /// than they misname an option.
 struct OptionReader {
     struct Choice {
-        var optionID: String
+        /// nil when the reply labels a number that names no option and quotes none.
+        var optionID: String?
         var number: Int?
         /// The index of the line that only carries the choice (dropped from the plan).
         var labelLine: Int?
@@ -23,14 +24,16 @@ struct OptionReader {
         let lines = reply.components(separatedBy: "\n")
         let cleaned = lines.map(Self.clean)
 
+        // A labelled number outside the menu: kept in case nothing else names an option.
+        var unresolved: (number: Int, line: Int)?
         let label = /^(?:(?:my|the|final|chosen|selected|picked)\s+)*(?:option|choice|optimization|selection)(?:\s+(?:number|no\.?|chosen|selected|id))?[\s:#=\-–—(\[.]*(\d+)(?!\d)/
         for (index, line) in cleaned.enumerated() {
-            if let match = line.prefixMatch(of: label), let choice = choice(number: Int(match.1), line: line, index: index) {
-                return choice
-            }
+            guard let match = line.prefixMatch(of: label), let number = Int(match.1) else { continue }
+            if let choice = choice(number: number, line: line, index: index) { return choice }
+            if unresolved == nil { unresolved = (number, index) }
         }
 
-        if let index = cleaned.firstIndex(where: { !$0.isEmpty }) {
+        if unresolved == nil, let index = cleaned.firstIndex(where: { !$0.isEmpty }) {
             let entry = /^(\d+)\s*(?:[.):\-–—]\s*(.*))?$/
             if let match = cleaned[index].wholeMatch(of: entry), let number = Int(match.1),
                let option = option(numbered: number) {
@@ -44,15 +47,18 @@ struct OptionReader {
         let mention = /\b(?:option|choice)(?:\s+number|\s+no\.?)?[ \t:#=\-–—(\[]*(\d+)(?!\d)/
         let prose = normalized(cleaned.joined(separator: "\n"))
         if let match = prose.firstMatch(of: mention), let number = Int(match.1), let option = option(numbered: number) {
-            return Choice(optionID: option.id, number: number, labelLine: nil)
+            return Choice(optionID: option.id, number: number, labelLine: unresolved?.line)
         }
 
-        return quoted(in: prose).map { Choice(optionID: $0.id, number: nil, labelLine: nil) }
+        if let option = quoted(in: prose) {
+            return Choice(optionID: option.id, number: unresolved?.number, labelLine: unresolved?.line)
+        }
+        return unresolved.map { Choice(optionID: nil, number: $0.number, labelLine: $0.line) }
     }
 
     /// The option a labelled line names, preferring its quoted text over its number.
-    private func choice(number: Int?, line: String, index: Int) -> Choice? {
-        let numbered = number.flatMap(option(numbered:))
+    private func choice(number: Int, line: String, index: Int) -> Choice? {
+        let numbered = option(numbered: number)
         let text = normalized(line)
         if let numbered, text.contains(normalized(numbered.text)) {
             return Choice(optionID: numbered.id, number: number, labelLine: index)
@@ -64,7 +70,7 @@ struct OptionReader {
     }
 
     private func option(numbered number: Int) -> OptimizationMenu.Option? {
-        (1...menu.options.count).contains(number) ? menu.options[number - 1] : nil
+        number >= 1 && number <= menu.options.count ? menu.options[number - 1] : nil
     }
 
     /// The option whose text appears first (the longest one among options quoted at the same

@@ -208,7 +208,7 @@ public struct PromptBuilder: Sendable {
     private func feedbackSection(_ context: AgentContext) -> String {
         var lines = [PromptFeedback.latencyLine(cycles: context.cycles)]
         if let summary = context.feedback {
-            if options.memoryUtilization { lines += PromptFeedback.utilizationLines(summary) }
+            if options.memoryUtilization { lines += PromptFeedback.utilizationLines(summary, facts: try? facts(for: context)) }
             if options.hardwareFeedback { lines.append(PromptFeedback.hardwareParagraph(summary)) }
         }
         return "## Feedback\n" + lines.joined(separator: "\n")

@@ -9,11 +9,14 @@ public enum PromptFeedback {
     }
 
     /// "Scratchpad utilization is X KB out of Y KB." and the accumulator's equivalent: the
-    /// highest row the code used, as the summary measures it.
-    public static func utilizationLines(_ summary: HardwareSummary) -> [String] {
-        [
-            "Scratchpad utilization is \(kilobytes(summary.scratchpadKB)) KB out of \(kilobytes(summary.scratchpadCapacityKB)) KB.",
-            "Accumulator utilization is \(kilobytes(summary.accumulatorKB)) KB out of \(kilobytes(summary.accumulatorCapacityKB)) KB.",
+    /// highest row the code used, as the summary measures it. A summary without capacities
+    /// (zero) takes them from the configuration.
+    public static func utilizationLines(_ summary: HardwareSummary, facts: AcceleratorFacts? = nil) -> [String] {
+        let scratchpad = summary.scratchpadCapacityKB > 0 ? summary.scratchpadCapacityKB : Double(facts?.scratchpadKiB ?? 0)
+        let accumulator = summary.accumulatorCapacityKB > 0 ? summary.accumulatorCapacityKB : Double(facts?.accumulatorKiB ?? 0)
+        return [
+            "Scratchpad utilization is \(kilobytes(summary.scratchpadKB)) KB out of \(kilobytes(scratchpad)) KB.",
+            "Accumulator utilization is \(kilobytes(summary.accumulatorKB)) KB out of \(kilobytes(accumulator)) KB.",
         ]
     }
 
@@ -47,12 +50,13 @@ public enum PromptFeedback {
 
     /// Whole numbers without decimals, others with one ("128", "30.5").
     static func kilobytes(_ value: Double) -> String {
+        guard value.isFinite else { return "?" }
         let rounded = (value * 10).rounded() / 10
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
     }
 
     static func percent(_ fraction: Double) -> String {
-        "\(Int((fraction * 100).rounded()))%"
+        fraction.isFinite ? "\(Int((fraction * 100).rounded()))%" : "?%"
     }
 
     static func decimal(_ value: Double) -> String { String(format: "%.1f", value) }
