@@ -36,7 +36,7 @@ import Testing
         #expect(messages.map(\.role) == [.system, .user])
         let system = messages[0].content, user = messages[1].content
         #expect(system.contains("configuration int8_16x16") && system.contains("DIM x DIM = 16 x 16"))
-        #expect(system == "You are an expert in optimizing C code for the Gemmini accelerator. You make code faster while keeping its results exactly the same.\n\n"
+        #expect(system == "You are an expert in optimizing C code for the Gemmini accelerator. You make code faster while keeping its results the same.\n\n"
                 + AcceleratorDescription.text(for: .int8_16x16, family: .gemm))
         #expect(!system.contains("4 x 4"))
         #expect(user.contains(gemm.startCode.trimmingCharacters(in: .whitespacesAndNewlines)))

@@ -191,7 +191,7 @@ public struct PromptBuilder: Sendable {
         let facts = try facts(for: context)
         let description = AcceleratorDescription.text(for: facts, family: context.problem.family, options: options.accelerator)
         return .system(
-            "You are an expert in optimizing C code for the Gemmini accelerator. You make code faster while keeping its results exactly the same.\n\n"
+            "You are an expert in optimizing C code for the Gemmini accelerator. You make code faster while keeping its results the same.\n\n"
                 + description)
     }
 

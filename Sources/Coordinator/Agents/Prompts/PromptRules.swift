@@ -5,7 +5,7 @@ public enum PromptRules {
     /// The numbered rules for a problem whose solution has this signature.
     public static func rules(signature: String) -> [String] {
         [
-            "The optimized code must be semantically equivalent to the original: for every input it must write the same values to the outputs, and it must not modify the inputs.",
+            "The optimized code must be semantically equivalent to the original: for every input it must write the same values to the outputs (floating-point results within the problem's stated tolerance), and it must not modify the inputs.",
             "All code must be inside the solution() function: no helper functions, global variables, types or other declarations outside it.",
             "Do not use preprocessor directives (#define, #include, #if, ...): gemmini.h is already included. Use local constants or variables instead of macros.",
             "Keep the signature exactly as it is, with the same parameter types and names (they are the harness's variables): `\(signature)`.",
