@@ -148,6 +148,15 @@ import Testing
         let plan = PlanRequest(context: context(gemm), menu: Self.droppedMenu, sampleIndex: 0, model: "m", random: random)
         #expect(try builder.prompt(for: plan) == builder.planningPrompt(context(gemm), menu: Self.droppedMenu))
 
+        // Schedule reuse: the hint plan is offered to adapt, between the menu and the task.
+        var hinted = plan
+        hinted.hint = "Tile I by 4 and keep B in bank 2."
+        let user = try builder.prompt(for: hinted)[1].content
+        #expect(user.contains("## A plan that worked on a similar problem\n") && user.contains("adapt it to this code"))
+        #expect(user.contains("6. other methods not listed here\n\n## A plan that worked on a similar problem"))
+        #expect(user.contains("Tile I by 4 and keep B in bank 2.\n\n## Task"))
+        #expect(!(try builder.prompt(for: plan)[1].content.contains("similar problem")))
+
         var code = CodeRequest(context: context(gemm), plan: "Tile more.", menu: nil, sampleIndex: 0, model: "m", random: random)
         #expect(try builder.prompt(for: code) == builder.codingPrompt(context(gemm), plan: "Tile more."))
         code.failedAttempt = (code: "void solution() {}", error: "Incorrect result")

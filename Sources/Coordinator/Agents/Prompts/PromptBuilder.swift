@@ -46,7 +46,7 @@ public struct PromptBuilder: Sendable {
 
     /// The planning prompt for an agent's plan request.
     public func prompt(for request: PlanRequest) throws(PromptError) -> [PromptMessage] {
-        try planningPrompt(request.context, menu: request.menu)
+        try planningPrompt(request.context, menu: request.menu, hint: request.hint)
     }
 
     /// The prompt for a code request: repair when it carries a failed attempt, coding when it
@@ -62,14 +62,25 @@ public struct PromptBuilder: Sendable {
 
     // MARK: The four prompts
 
-    /// Phase one: the code, its feedback, the menu; pick one option and plan it.
-    public func planningPrompt(_ context: AgentContext, menu: OptimizationMenu) throws(PromptError) -> [PromptMessage] {
+    /// Phase one: the code, its feedback, the menu; pick one option and plan it. `hint` (schedule
+    /// reuse) is a plan that worked on a similar problem, offered as an example to adapt.
+    public func planningPrompt(
+        _ context: AgentContext, menu: OptimizationMenu, hint: String? = nil
+    ) throws(PromptError) -> [PromptMessage] {
         let system = try systemMessage(context)
         guard !menu.options.isEmpty else { throw PromptError("the optimization menu is empty") }
-        let sections = problemSection(context) + [
+        var sections = problemSection(context) + [
             codeSection("Current code", context.code),
             feedbackSection(context),
             Self.menuSection(menu),
+        ]
+        if let hint, !hint.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            sections.append(
+                "## A plan that worked on a similar problem\nOn a problem of a similar shape, this plan made the code faster. "
+                    + "Its sizes and addresses belong to that problem: adapt it to this code rather than copying it.\n\n"
+                    + hint.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        sections += [
             """
             ## Task
             Choose exactly one optimization from the menu that you expect to make this code \
