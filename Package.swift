@@ -99,7 +99,17 @@ let package = Package(
         ),
         .testTarget(name: "WorkerTests", dependencies: ["Worker", "TargetRuntime"], resources: [.copy("Programs")], swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Simulator"], swiftSettings: swiftSettings),
-        .testTarget(name: "CoordinatorTests", dependencies: ["Coordinator", "Worker", "Simulator"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CoordinatorTests",
+            dependencies: [
+                "Coordinator", "Worker", "Simulator",
+                // The scripted LLM server the provider tests talk to.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ClusterTests",
             dependencies: [
