@@ -69,8 +69,9 @@ public final class LLMClient: Sendable {
     ///
     /// Throws `LLMError` (one line naming the model): `.missingAPIKey`, `.httpStatus` for a
     /// status that is not retried, `.badReply`, `.gaveUp` when retries ran out (or the server
-    /// asked for a wait beyond `RetryPolicy.maxRetryAfter`); `CancellationError` if the
-    /// calling task is cancelled.
+    /// asked for a wait beyond `RetryPolicy.maxRetryAfter`), and with retries off
+    /// (`RetryPolicy.none`) the failure itself (`.httpStatus`, `.timedOut`, `.connection`);
+    /// `CancellationError` if the calling task is cancelled.
     public func complete(_ request: ChatRequest, model: ModelSpec, sampleIndex: Int = 0) async throws -> ChatReply {
         let key = ResponseCache.Key(request: request, model: model, sampleIndex: sampleIndex)
         if let cached = cache?.reply(for: key) {
