@@ -100,8 +100,28 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "WorkerTests", dependencies: ["Worker", "TargetRuntime"], resources: [.copy("Programs")], swiftSettings: swiftSettings),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "Simulator", "Coordinator", "Worker", "ClusterProtocol"], swiftSettings: swiftSettings),
-        .testTarget(name: "CoordinatorTests", dependencies: ["Coordinator", "Worker", "Simulator"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["CLI", "Simulator", "Coordinator", "Worker", "ClusterProtocol", "ScriptedLLM"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CoordinatorTests",
+            dependencies: ["Coordinator", "Worker", "Simulator", "ScriptedLLM"],
+            swiftSettings: swiftSettings
+        ),
+        // The scripted LLM server (OpenAI-compatible and Anthropic wire formats on loopback) that
+        // the provider and search tests talk to.
+        .target(
+            name: "ScriptedLLM",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/ScriptedLLM",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ClusterTests",
             dependencies: [

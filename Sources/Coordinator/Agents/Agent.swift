@@ -54,9 +54,9 @@ public struct AgentReply: Sendable, Equatable {
     public var content: String?
     /// Why the reply is unusable (no code block, no solution(), truncated, ...).
     public var failure: String?
-    public var usage: TokenUsage
+    public var usage: AgentUsage
 
-    public init(prompt: String, reply: String, optionID: String? = nil, content: String?, failure: String? = nil, usage: TokenUsage = .zero) {
+    public init(prompt: String, reply: String, optionID: String? = nil, content: String?, failure: String? = nil, usage: AgentUsage = .zero) {
         self.prompt = prompt
         self.reply = reply
         self.optionID = optionID
@@ -66,8 +66,8 @@ public struct AgentReply: Sendable, Equatable {
     }
 }
 
-/// Tokens (and dollars, when the price is known) an agent spent.
-public struct TokenUsage: Sendable, Equatable, Codable {
+/// Tokens (and dollars, when the price is known) one agent reply cost.
+public struct AgentUsage: Sendable, Equatable, Codable {
     public var inputTokens: Int
     public var outputTokens: Int
     public var costUSD: Double?
@@ -81,7 +81,7 @@ public struct TokenUsage: Sendable, Equatable, Codable {
         self.cached = cached
     }
 
-    public static let zero = TokenUsage()
+    public static let zero = AgentUsage()
 }
 
 /// Plans and writes code: an LLM behind prompts, or the built-in offline agent.

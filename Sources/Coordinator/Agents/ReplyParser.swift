@@ -116,7 +116,7 @@ public enum ReplyParser {
 
     /// A planning reply as an AgentReply: the option id and plan, or the failure.
     public static func planningReply(
-        prompt: [PromptMessage], reply: String, menu: OptimizationMenu, finishReason: String? = nil, usage: TokenUsage = .zero
+        prompt: [PromptMessage], reply: String, menu: OptimizationMenu, finishReason: String? = nil, usage: AgentUsage = .zero
     ) -> AgentReply {
         switch parsePlan(reply, menu: menu, finishReason: finishReason) {
         case .success(let plan):
@@ -129,7 +129,7 @@ public enum ReplyParser {
     /// A coding or repair reply as an AgentReply: the code, or the failure. With `menu` (a
     /// single-phase reply) the chosen option is recorded too.
     public static func codingReply(
-        prompt: [PromptMessage], reply: String, menu: OptimizationMenu? = nil, finishReason: String? = nil, usage: TokenUsage = .zero
+        prompt: [PromptMessage], reply: String, menu: OptimizationMenu? = nil, finishReason: String? = nil, usage: AgentUsage = .zero
     ) -> AgentReply {
         let optionID = menu.flatMap { parseSinglePhase(reply, menu: $0, finishReason: finishReason).plan?.optionID }
         switch parseCode(reply, finishReason: finishReason) {

@@ -370,7 +370,7 @@ public final class BeamSearch: Sendable {
         }
     }
 
-    private func count(usage: TokenUsage) {
+    private func count(usage: AgentUsage) {
         guard !usage.cached else { return }
         progress.withLock {
             $0.inputTokens += usage.inputTokens

@@ -16,7 +16,7 @@ public struct PlanRecord: Sendable, Equatable {
     /// The plan text (nil when the reply was unusable).
     public var plan: String?
     public var failure: String?
-    public var usage: TokenUsage
+    public var usage: AgentUsage
     public var seconds: Double
 }
 
@@ -26,7 +26,7 @@ public struct CandidateRecord: Sendable, Equatable {
     public var slot: String
     public var prompt: String
     public var reply: String
-    public var usage: TokenUsage
+    public var usage: AgentUsage
     public var generationSeconds: Double
     /// Where and how long it was evaluated.
     public var evaluation: EvaluationTimings?
@@ -87,7 +87,7 @@ extension RunStore {
         return PlanRecord(
             id: row["id"], slot: row["slot"], iteration: row["iteration"], parentID: row["parent_id"], optionID: row["option_id"],
             model: row["model"], menu: menu.isEmpty ? [] : menu.split(separator: ",").map(String.init), prompt: row["prompt"],
-            reply: row["reply"], plan: row["plan"], failure: row["failure"], usage: decode(TokenUsage.self, row["usage"]) ?? .zero,
+            reply: row["reply"], plan: row["plan"], failure: row["failure"], usage: decode(AgentUsage.self, row["usage"]) ?? .zero,
             seconds: row["seconds"])
     }
 
@@ -178,7 +178,7 @@ extension RunStore {
             feedback: decode(HardwareSummary.self, row["feedback"]))
         return CandidateRecord(
             candidate: candidate, slot: row["slot"], prompt: row["prompt"], reply: row["reply"],
-            usage: decode(TokenUsage.self, row["usage"]) ?? .zero, generationSeconds: row["generation_seconds"],
+            usage: decode(AgentUsage.self, row["usage"]) ?? .zero, generationSeconds: row["generation_seconds"],
             evaluation: decode(EvaluationTimings.self, row["evaluation"]))
     }
 

@@ -193,7 +193,7 @@ import Testing
         #expect(planned == AgentReply(prompt: "[system]\nS\n\n[user]\nU", reply: "Option: 5\nOverlap.", optionID: "pipeline", content: "Overlap."))
         let coded = ReplyParser.codingReply(prompt: prompt, reply: "```c\n\(Self.solution)\n```")
         #expect(coded.content == Self.solution && coded.failure == nil && coded.optionID == nil)
-        let bad = ReplyParser.codingReply(prompt: prompt, reply: "No code today.", usage: TokenUsage(inputTokens: 10, outputTokens: 3))
+        let bad = ReplyParser.codingReply(prompt: prompt, reply: "No code today.", usage: AgentUsage(inputTokens: 10, outputTokens: 3))
         #expect(bad.content == nil && bad.failure?.hasPrefix("no code block") == true && bad.usage.outputTokens == 3)
         let single = ReplyParser.codingReply(prompt: prompt, reply: "Option: 1\nTile.\n```c\n\(Self.solution)\n```", menu: Self.menu)
         #expect(single.optionID == "tiling" && single.content == Self.solution)
