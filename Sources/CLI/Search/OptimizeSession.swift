@@ -93,7 +93,7 @@ struct OptimizeSession {
                 throw SearchError("\(error); give --model provider::model to use an LLM")
             }
         }
-        return try command.llm.makeAgent(planning: models.planning, coding: models.coding, configuration: configuration, cacheRoot: directory)
+        return try command.llm.makeAgent(planning: models.planning, coding: models.coding, configuration: configuration)
     }
 
     func run() async throws {

@@ -55,14 +55,21 @@ public struct AgentReply: Sendable, Equatable {
     /// Why the reply is unusable (no code block, no solution(), truncated, ...).
     public var failure: String?
     public var usage: AgentUsage
+    /// The failure was the provider's, not the reply's (unreachable, rate limits outlasting the
+    /// retries): a resumed run asks again instead of keeping the failure.
+    public var transient: Bool
 
-    public init(prompt: String, reply: String, optionID: String? = nil, content: String?, failure: String? = nil, usage: AgentUsage = .zero) {
+    public init(
+        prompt: String, reply: String, optionID: String? = nil, content: String?, failure: String? = nil, usage: AgentUsage = .zero,
+        transient: Bool = false
+    ) {
         self.prompt = prompt
         self.reply = reply
         self.optionID = optionID
         self.content = content
         self.failure = failure
         self.usage = usage
+        self.transient = transient
     }
 }
 

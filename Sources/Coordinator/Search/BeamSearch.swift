@@ -181,9 +181,10 @@ public final class BeamSearch: Sendable {
 
     private func planAndCode(_ planID: String, order: Int, iteration: Int, parent: SearchCandidate, step: Trajectory.Step?) async throws -> [SearchCandidate] {
         let plan: PlanRecord
-        if let recorded = try store.plan(slot: planID) {
+        if let recorded = try store.plan(slot: planID), !recorded.isTransientFailure {
             plan = recorded
         } else {
+            try store.deletePlan(slot: planID)
             let offered = offeredMenu(slot: planID, step: step)
             let models = agent.planningModels
             let model = models[order % models.count]
@@ -191,10 +192,13 @@ public final class BeamSearch: Sendable {
             let reply = await agent.plan(PlanRequest(
                 context: context(for: parent), menu: offered, sampleIndex: order, model: model,
                 random: SeededRandom(seed: configuration.seed, planID, "plan"), hint: step?.plan))
+            // An interrupted run records nothing for the slot: its resumption asks again.
+            try Task.checkCancellation()
+            let failure = reply.failure ?? (reply.content == nil ? "the reply holds no plan" : nil)
             plan = PlanRecord(
                 id: planID, slot: planID, iteration: iteration, parentID: parent.id, optionID: reply.optionID ?? step?.optionID, model: model,
-                menu: offered.options.map(\.id), prompt: reply.prompt, reply: reply.reply, plan: reply.failure == nil ? reply.content : nil,
-                failure: reply.failure ?? (reply.content == nil ? "the reply holds no plan" : nil), usage: reply.usage,
+                menu: offered.options.map(\.id), prompt: reply.prompt, reply: reply.reply, plan: failure == nil ? reply.content : nil,
+                failure: failure.map { (reply.transient ? PlanRecord.transientMarker : "") + $0 }, usage: reply.usage,
                 seconds: Date().timeIntervalSince(started))
             try store.insert(plan)
             count(usage: reply.usage)
@@ -240,18 +244,22 @@ public final class BeamSearch: Sendable {
         request: (String) -> CodeRequest, order: Int
     ) async throws -> SearchCandidate {
         if let recorded = try store.candidate(slot: id) {
-            progress.withLock { $0.coded += 1 }
-            return recorded.candidate
+            if !recorded.candidate.isTransientFailure {
+                progress.withLock { $0.coded += 1 }
+                return recorded.candidate
+            }
+            try store.deleteCandidate(slot: id)
         }
         let models = agent.codingModels
         let model = models[order % models.count]
         let started = Date()
         let reply = await agent.code(request(model))
+        try Task.checkCancellation()
         var candidate = SearchCandidate(
             id: id, iteration: iteration, parentID: parent.id, planID: planID, optionID: reply.optionID ?? optionID, model: model,
             code: reply.content ?? "")
         if let failure = reply.failure ?? (reply.content == nil ? "the reply holds no code" : nil) {
-            candidate.outcome = .init(status: .badReply, reason: failure)
+            candidate.outcome = .init(status: .badReply, reason: (reply.transient ? PlanRecord.transientMarker : "") + failure)
         }
         try store.insert(CandidateRecord(
             candidate: candidate, slot: id, prompt: reply.prompt, reply: reply.reply, usage: reply.usage,

@@ -49,8 +49,26 @@ public struct EvaluationTimings: Sendable, Equatable, Codable {
     }
 }
 
+extension PlanRecord {
+    /// Prefixes a failure the provider caused (see AgentReply.transient).
+    public static let transientMarker = "[provider] "
+    public var isTransientFailure: Bool { failure?.hasPrefix(Self.transientMarker) == true }
+}
+
+extension SearchCandidate {
+    public var isTransientFailure: Bool { outcome.status == .badReply && outcome.reason?.hasPrefix(PlanRecord.transientMarker) == true }
+}
+
 extension RunStore {
     // MARK: Plans
+
+    public func deletePlan(slot: String) throws {
+        try database.write { db in try db.execute(sql: "DELETE FROM plans WHERE slot = ?", arguments: [slot]) }
+    }
+
+    public func deleteCandidate(slot: String) throws {
+        try database.write { db in try db.execute(sql: "DELETE FROM candidates WHERE slot = ?", arguments: [slot]) }
+    }
 
     public func insert(_ plan: PlanRecord) throws {
         try database.write { db in
