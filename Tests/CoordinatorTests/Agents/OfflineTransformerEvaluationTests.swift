@@ -65,4 +65,36 @@ import Worker
         let cycles = try await Self.evaluate(problem, t, Self.proposals(t, from: parents))
         #expect(cycles.count > 30)
     }
+
+    /// Single moves, each one option's proposal from the previous schedule, each faster than
+    /// the one before: larger tiles, a resident A panel, the hardware unroller, deeper
+    /// unroller tiles (the greedy ladder of Documentation/OfflineAgent.md).
+    @Test func aSequenceOfMovesClimbsOnASmallGemm() async throws {
+        let problem = try SuiteEvaluation.catalog.problem(id: "gemm-I256-J256-K256")
+        let t = try OfflineTransformer(problem: problem)
+        let steps: [(option: String, schedule: String)] = [
+            ("tiling", "gemm loop=0 ti=16 tj=4 tk=1 order=ij reuse=none sbuf=2 abuf=1 move=4 spread=0 hoist=0 unroll=0"),
+            ("outer-reuse", "gemm loop=0 ti=16 tj=4 tk=1 order=ij reuse=a sbuf=2 abuf=1 move=4 spread=0 hoist=0 unroll=0"),
+            ("substitute", "gemm loop=1 ti=8 tj=4 tk=1 order=ij reuse=none sbuf=1 abuf=1 move=4 spread=0 hoist=0 unroll=0"),
+            ("tiling", "gemm loop=1 ti=8 tj=4 tk=2 order=ij reuse=none sbuf=1 abuf=1 move=4 spread=0 hoist=0 unroll=0"),
+            ("tiling", "gemm loop=1 ti=8 tj=4 tk=4 order=ij reuse=none sbuf=1 abuf=1 move=4 spread=0 hoist=0 unroll=0"),
+            ("tiling", "gemm loop=1 ti=8 tj=4 tk=16 order=ij reuse=none sbuf=1 abuf=1 move=4 spread=0 hoist=0 unroll=0"),
+        ]
+        var schedules = [t.startSchedule]
+        for step in steps {
+            let option = try #require(Self.menu.option(step.option))
+            let target = try Self.schedule(step.schedule)
+            let proposal = try #require(t.proposals(for: option, from: schedules.last!).first { $0.schedule == target },
+                                        "\(step.option) does not propose \(target) from \(schedules.last!)")
+            schedules.append(try #require(t.schedule(fromPlan: proposal.plan)))
+        }
+        let sources = schedules.enumerated().map { SolutionSource(name: "step-\($0.offset).c", text: t.code(for: $0.element)) }
+        let report = try await SuiteEvaluation.evaluate(problem, sources, repeatCount: 2)
+        let cycles = try report.solutions.map { try #require($0.result.cycles, "\($0.name): \($0.result)") }
+        for index in 1..<cycles.count {
+            #expect(cycles[index] < cycles[index - 1], "step \(index) (\(steps[index - 1].option)): \(cycles[index]) cycles after \(cycles[index - 1])")
+        }
+        let utilization = problem.idealCycles(arrayDim: 16) / Double(cycles.last!)
+        #expect(utilization > 0.8, "the last step reaches \(utilization) of peak; cycles \(cycles)")
+    }
 }

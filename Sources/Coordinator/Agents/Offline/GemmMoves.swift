@@ -202,11 +202,14 @@ struct GemmMoves {
         return out.map { c in (shape.isValid(shape.clipped(c.0)) ? c.0 : shrinkToFit(c.0), c.1) }
     }
 
+    /// The tile made to fit: the output tile shrinks (its larger side first) until it fits
+    /// the accumulator, then K until the operands fit the scratchpad.
     private func shrinkToFit(_ s: GemmSchedule) -> GemmSchedule {
         var c = shape.clipped(s)
+        while shape.accumulatorRows(c) > (c.loop ? shape.hardware.accumulatorRows / 2 : shape.hardware.accumulatorRows) && c.ti * c.tj > 1 {
+            if c.ti >= c.tj { c.ti -= 1 } else { c.tj -= 1 }
+        }
         while !shape.isValid(c) && c.tk > 1 { c.tk -= 1 }
-        while !shape.isValid(c) && c.tj > 1 { c.tj -= 1 }
-        while !shape.isValid(c) && c.ti > 1 { c.ti -= 1 }
         return c
     }
 
