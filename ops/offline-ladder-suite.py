@@ -36,7 +36,7 @@ def main():
     print("| problem | start.c | hardware loop | best explicit | best | moves (greedy) | proposals checked |")
     print("| --- | ---: | ---: | ---: | ---: | --- | ---: |")
     for pid in args.problems or problems():
-        run = subprocess.run([AUTOCOMP, "offline-ladder", "--problem", pid, "--hardware-loop", "after"],
+        run = subprocess.run([AUTOCOMP, "offline-ladder", "--problem", pid, "--hardware-loop", "after", "--repeat", "2"],
                              capture_output=True, text=True)
         open(os.path.join(args.logs, pid + ".log"), "w").write(run.stdout + run.stderr)
         if run.returncode != 0:
@@ -48,7 +48,7 @@ def main():
         explicit = [m for m in steps if " loop=0 " in m.group(5)]
         best = steps[-1] if steps else None
         moves = " → ".join(m.group(2) for m in steps if m.group(1) != "0")
-        loop = subprocess.run([AUTOCOMP, "eval", "--problem", pid, "--solution", "hardware_loop", "--repeat", "1"],
+        loop = subprocess.run([AUTOCOMP, "eval", "--problem", pid, "--solution", "hardware_loop", "--repeat", "2"],
                               capture_output=True, text=True)
         hw = re.search(r"correct\s+(\d+) cycles \(([\d.]+)% of peak\)", loop.stdout)
         fmt = lambda m, c, u: f"{int(m.group(c)):,} ({m.group(u)}%)" if m else "-"
