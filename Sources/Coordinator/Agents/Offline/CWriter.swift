@@ -38,6 +38,11 @@ enum OfflineMarker {
 
     static func line(_ schedule: OfflineSchedule) -> String { "// \(prefix) \(schedule)" }
 
+    /// The code without its comment lines: what a move must change.
+    static func body(of code: String) -> String {
+        code.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }.joined(separator: "\n")
+    }
+
     /// The schedule text of the marker in `code`, if there is one.
     static func text(in code: String) -> String? {
         for line in code.split(separator: "\n", omittingEmptySubsequences: true) {

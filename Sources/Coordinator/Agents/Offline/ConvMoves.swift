@@ -6,9 +6,13 @@ struct ConvMoves {
     func proposals(for option: OptimizationMenu.Option, from parent: ConvSchedule) -> [OfflineProposal] {
         var seen: Set<ConvSchedule> = [parent]
         var result: [OfflineProposal] = []
+        let generator = ConvCodeGenerator(shape: shape)
+        let parentBody = OfflineMarker.body(of: generator.code(for: parent))
         for (child, why) in candidates(option.id, parent) {
             let child = shape.clipped(child)
             guard shape.isValid(child), seen.insert(child).inserted else { continue }
+            // A knob that changes nothing here (e.g. wider moves of single blocks) is no move.
+            guard OfflineMarker.body(of: generator.code(for: child)) != parentBody else { continue }
             result.append(OfflineProposal(optionID: option.id, plan: plan(option, parent, child, why), schedule: .conv(child)))
         }
         return result
@@ -70,7 +74,11 @@ struct ConvMoves {
         case "fuse-loops", "minimize-loop-overhead", "guarded-loads":
             return grow(p, [\.tr, \.to, \.tb, \.tc], why: "Fusing neighbouring loops into one larger loop issues fewer loop commands and moves shared inputs and weights in once.")
         case "reorder-loops", "reorder-computations":
-            return steps(p, [\.to, \.tr], why: why)
+            var out: [Candidate] = []
+            if p.to > 1 { var c = p; c.to = p.to / 2; c.tr = p.tr * 2; out.append((c, why)) }
+            if p.tr > 1 { var c = p; c.tr = p.tr / 2; c.to = p.to * 2; out.append((c, why)) }
+            if p.tb > 1 { var c = p; c.tb = p.tb / 2; c.tr = p.tr * 2; out.append((c, why)) }
+            return out + steps(p, [\.to, \.tr], why: why)
         default:
             return []
         }

@@ -6,9 +6,13 @@ struct GemmMoves {
     func proposals(for option: OptimizationMenu.Option, from parent: GemmSchedule) -> [OfflineProposal] {
         var seen: Set<GemmSchedule> = [parent]
         var result: [OfflineProposal] = []
+        let generator = GemmCodeGenerator(shape: shape)
+        let parentBody = OfflineMarker.body(of: generator.code(for: parent))
         for (child, why) in candidates(option.id, parent) {
             let child = shape.clipped(child)
             guard shape.isValid(child), seen.insert(child).inserted else { continue }
+            // A knob that changes nothing here (e.g. wider moves of single blocks) is no move.
+            guard OfflineMarker.body(of: generator.code(for: child)) != parentBody else { continue }
             result.append(OfflineProposal(optionID: option.id, plan: plan(option, parent, child, why), schedule: .gemm(child)))
         }
         return result
@@ -67,13 +71,14 @@ struct GemmMoves {
         let why = "Each gemmini_loop_ws moves its A and B tiles in and its C tile out once; larger tiles reuse them for more multiplies and leave fewer loops to start, up to half the scratchpad (A + B) and half the accumulator (C) per loop."
         switch id {
         case "tiling", "minimize-data-movement", "outer-reuse", "spread-scratchpad", "other":
-            return tileSteps(p, dims: ["i", "j", "k"], why: why)
+            return tileSteps(p, dims: ["i", "j", "k"], why: why) + reshape(p, why: why)
         case "fuse-loops", "minimize-loop-overhead", "guarded-loads":
             return grow(p, dims: ["k", "j", "i"], why: "Fusing neighbouring gemmini_loop_ws calls into one larger loop issues fewer loop commands and moves shared operands in once.")
         case "split-loops", "pipeline", "double-buffer":
             return tileSteps(p, dims: ["k", "i"], why: "Successive loops alternate between the two halves of the scratchpad and accumulator, so the next loop's loads overlap this loop's multiplies; how the work is split decides how much overlaps.")
         case "reorder-loops", "reorder-computations":
             return reorder(p, why: "The order of the tile loops decides which operand the L2 cache still holds when the next loop moves it in.")
+                + reshape(p, why: "Computing a taller or a wider block of outputs per loop changes which operand each loop reuses more.")
         default:  // hoist, simplify-arithmetic, unroll, substitute: the unroller already does it
             return []
         }
@@ -116,6 +121,15 @@ struct GemmMoves {
             if let largest = (t + 1...n).last(where: { shape.isValid(set(p, d, $0)) }) { sizes.append(largest) }
             return sizes.map { (set(p, d, min($0, n)), why) }
         }
+    }
+
+    /// The output tile reshaped at the same size: twice as tall and half as wide, or the
+    /// other way round.
+    private func reshape(_ p: GemmSchedule, why: String) -> [Candidate] {
+        var out: [Candidate] = []
+        if p.tj > 1 { var c = p; c.ti = p.ti * 2; c.tj = p.tj / 2; out.append((c, why)) }
+        if p.ti > 1 { var c = p; c.ti = p.ti / 2; c.tj = p.tj * 2; out.append((c, why)) }
+        return out
     }
 
     private func toggles(_ p: GemmSchedule, _ keys: [WritableKeyPath<GemmSchedule, Bool>], why: String) -> [Candidate] {
@@ -181,32 +195,35 @@ struct GemmMoves {
         var base = GemmSchedule(loop: true, ti: p.ti, tj: p.tj, tk: p.tk, order: p.order)
         base.sbuf = 1
         var out: [Candidate] = [(base, why)]
-        // The largest output tile (at most half the accumulator) with the deepest K that fits.
-        var best: GemmSchedule?
+        // The output tiles (at most half the accumulator) with the deepest K that fits,
+        // ranked by data moved per multiply: the best three.
+        func score(_ s: GemmSchedule) -> Double {
+            Double(s.ti * s.tk + s.tk * s.tj) / Double(s.ti * s.tj * s.tk) + 1.0 / Double(s.tk)
+        }
+        var ranked: [GemmSchedule] = []
         for ti in 1...min(shape.NI, 32) {
             for tj in 1...min(shape.NJ, 32) where ti * tj * shape.hardware.dim <= shape.hardware.accumulatorRows / 2 {
                 let tk = max(1, min(shape.NK, shape.hardware.scratchpadRows / 2 / shape.hardware.dim / (ti + tj)))
                 let c = GemmSchedule(loop: true, ti: ti, tj: tj, tk: tk, order: p.order, sbuf: 1)
-                guard shape.isValid(c) else { continue }
-                func score(_ s: GemmSchedule) -> Double {
-                    // Data moved per MAC, lower is better: (A + B blocks) / (ti tj tk), plus C.
-                    Double(s.ti * s.tk + s.tk * s.tj) / Double(s.ti * s.tj * s.tk) + 1.0 / Double(s.tk)
-                }
-                if best == nil || score(c) < score(best!) { best = c }
+                if shape.isValid(c) { ranked.append(c) }
             }
         }
-        if let best { out.append((best, why)) }
+        ranked.sort { (score($0), $0.ti) < (score($1), $1.ti) }
+        out += ranked.prefix(3).map { ($0, why) }
         var middle = base
         middle.ti = max(p.ti, 2); middle.tj = max(p.tj, 4); middle.tk = max(p.tk, 8)
         out.append((middle, why))
         return out.map { c in (shape.isValid(shape.clipped(c.0)) ? c.0 : shrinkToFit(c.0), c.1) }
     }
 
+    /// The tile made to fit: the output tile shrinks (its larger side first) until it fits
+    /// the accumulator, then K until the operands fit the scratchpad.
     private func shrinkToFit(_ s: GemmSchedule) -> GemmSchedule {
         var c = shape.clipped(s)
+        while shape.accumulatorRows(c) > (c.loop ? shape.hardware.accumulatorRows / 2 : shape.hardware.accumulatorRows) && c.ti * c.tj > 1 {
+            if c.ti >= c.tj { c.ti -= 1 } else { c.tj -= 1 }
+        }
         while !shape.isValid(c) && c.tk > 1 { c.tk -= 1 }
-        while !shape.isValid(c) && c.tj > 1 { c.tj -= 1 }
-        while !shape.isValid(c) && c.ti > 1 { c.ti -= 1 }
         return c
     }
 
