@@ -11,13 +11,13 @@ public enum BeamSelection {
             guard let reference = parentCycles[parent] else { return false }
             return cycles < reference
         }
-        // Stable order: by cycles, then beam entries before children, then by id order of creation.
-        let pool = (beam.map { ($0, 0) } + improving.map { ($0, 1) }).enumerated().sorted { a, b in
-            let (left, right) = (a.element, b.element)
+        // Ties: beam entries before children, then by id, so that the order of the input
+        // (which depends on how replies raced) never decides.
+        let pool = (beam.map { ($0, 0) } + improving.map { ($0, 1) }).sorted { left, right in
             if left.0.cycles! != right.0.cycles! { return left.0.cycles! < right.0.cycles! }
             if left.1 != right.1 { return left.1 < right.1 }
-            return a.offset < b.offset
-        }.map(\.element.0)
+            return left.0.id < right.0.id
+        }.map(\.0)
         var taken: [SearchCandidate] = []
         var parentPlans = Set<String>()
         for candidate in pool where taken.count < width {

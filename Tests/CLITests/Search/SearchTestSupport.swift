@@ -36,11 +36,28 @@ final class ScriptedWorker: Sendable {
             } else if let match = candidate.body.firstMatch(of: /cycles: (\d+)/) {
                 $0.status = .correct
                 $0.cycles = UInt64(match.1)!
+                $0.feedback = feedback(cycles: $0.cycles)
             } else {
                 // The problem's own baselines: fixed figures.
                 $0.status = .correct
                 $0.cycles = candidate.name.hasPrefix("library") ? 150_000 : candidate.name.hasPrefix("hardware") ? 20_000 : 100_000
+                $0.feedback = feedback(cycles: $0.cycles)
             }
+        }
+    }
+
+    /// A plausible hardware profile, so prompts carry utilization feedback.
+    static func feedback(cycles: UInt64) -> WireHardwareFeedback {
+        .with {
+            $0.cycles = cycles
+            $0.meshUtilization = 0.3
+            $0.loadBusy = 0.6
+            $0.executeBusy = 0.3
+            $0.waitingOnDmaCycles = cycles / 3
+            $0.scratchpadKb = 48
+            $0.scratchpadCapacityKb = 256
+            $0.accumulatorKb = 16
+            $0.accumulatorCapacityKb = 64
         }
     }
 }
@@ -99,7 +116,7 @@ func runSearch(
     database: String, events: @escaping @Sendable (SearchEvent) -> Void = { _ in }
 ) async throws -> SearchOutcome {
     try await EmbeddedCluster.with(database: database, slots: 4, execute: worker.execute) { client in
-        let evaluator = CandidateEvaluator(client: client, problem: problem, accelerator: problem.accelerator, runtimeVersion: "test")
+        let evaluator = CandidateEvaluator(client: client, problem: problem, accelerator: problem.accelerator, runtimeVersion: "")
         return try await BeamSearch(problem: problem, configuration: configuration, agent: agent, evaluator: evaluator, store: store, events: events).run()
     }
 }
