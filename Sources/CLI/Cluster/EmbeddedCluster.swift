@@ -25,7 +25,7 @@ enum EmbeddedCluster {
         database: String, slots: Int, execute: @escaping WorkerAgent.Execute, _ body: @Sendable (ClusterClient) async throws -> Result
     ) async throws -> Result {
         let service = ClusterService(store: try JobStore(path: database))
-        try await service.prepareForRestart()
+        try await service.prepareForEmbeddedRestart()
         let transport = InProcessTransport()
         let server = GRPCServer(transport: transport.server, services: [service])
         let client = GRPCClient(transport: transport.client)

@@ -235,6 +235,13 @@ extension ClusterService {
         try await store.extendLeases(until: Self.now + options.leaseSeconds)
     }
 
+    /// Call once before serving when this coordinator's only worker is in its own process (the
+    /// embedded cluster): jobs leased by an earlier run went down with it, so they are queued
+    /// again at once instead of after their lease term.
+    public func prepareForEmbeddedRestart() async throws {
+        try await store.requeueAllLeases()
+    }
+
     /// Requeues expired leases every quarter lease until the task is cancelled.
     public func runHousekeeping() async {
         while !Task.isCancelled {

@@ -289,6 +289,14 @@ public final class JobStore: Sendable {
         }
     }
 
+    /// Puts every leased job back in the queue: for a coordinator that owns its only worker (the
+    /// embedded one), leases found at start belong to a process that is gone.
+    func requeueAllLeases() async throws {
+        try await database.write { db in
+            try db.execute(sql: "UPDATE jobs SET state = 'queued', worker_id = NULL, lease_expires = NULL WHERE state = 'leased'")
+        }
+    }
+
     /// Gives every running lease a fresh term: after a coordinator restart, workers need a
     /// heartbeat interval or two to reach it again before their jobs count as lost.
     func extendLeases(until deadline: Double) async throws {
