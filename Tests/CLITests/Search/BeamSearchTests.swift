@@ -228,4 +228,31 @@ import Testing
         #expect(CodeNormalizer.normalize("s = \"a  b\";") == "s=\"a  b\";")
         #expect(CodeNormalizer.fingerprint("int a;\n") == CodeNormalizer.fingerprint("int  a ; /* same */"))
     }
+
+    @Test("schedule reuse replays the trajectory one option per iteration with a smaller beam, then searches in full")
+    func scheduleReuse() async throws {
+        var configuration = Self.configuration(iterations: 1, beam: 3, plans: 3, codes: 1)
+        configuration.reuse = Trajectory(problemID: "gemm-I512-J512-K512", steps: [
+            .init(optionID: "tiling", plan: "grow the I tile to 4 blocks"), .init(optionID: "double-buffer", plan: "two slots"),
+        ])
+        let agent = Self.varyingAgent
+        let directory = try temporaryDirectory("search")
+        let store = try RunStore(path: directory.appendingPathComponent("run.sqlite").path)
+        let outcome = try await runSearch(
+            problem: Self.problem, configuration: configuration, agent: agent, store: store, worker: ScriptedWorker(),
+            database: directory.appendingPathComponent("jobs.sqlite").path)
+        #expect(outcome.beams.count == 4)
+        let plans = try store.plans()
+        let first = plans.filter { $0.iteration == 1 }
+        let second = plans.filter { $0.iteration == 2 }
+        let third = plans.filter { $0.iteration == 3 }
+        #expect(first.count == 2 && first.allSatisfy { $0.menu == ["tiling"] && $0.optionID == "tiling" })
+        #expect(second.allSatisfy { $0.menu == ["double-buffer"] })
+        #expect(second.count <= 4, "a replay iteration uses beam 2 and 2 plans")
+        #expect(outcome.beams[1].count <= 2 && outcome.beams[2].count <= 2)
+        #expect(third.count > 0 && third.allSatisfy { $0.menu.count >= 1 } && Set(third.flatMap(\.menu)).count > 1)
+        #expect(outcome.beams[3].count <= 3)
+        // The source problem's plans reach the planner as hints.
+        #expect(agent.seen.withLock { $0.hints.contains("grow the I tile to 4 blocks") && $0.hints.contains("two slots") })
+    }
 }

@@ -67,6 +67,7 @@ final class ScriptedAgent: Agent, Sendable {
     struct Seen: Sendable {
         var plans: [(id: String, menu: [String], cycles: UInt64, code: String)] = []
         var codes: [(plan: String?, failed: String?, cycles: UInt64)] = []
+        var hints: [String] = []
     }
 
     let seen = Mutex(Seen())
@@ -87,7 +88,10 @@ final class ScriptedAgent: Agent, Sendable {
     }
 
     func plan(_ request: PlanRequest) async -> AgentReply {
-        seen.withLock { $0.plans.append(("", request.menu.options.map(\.id), request.context.cycles, request.context.code)) }
+        seen.withLock {
+            $0.plans.append(("", request.menu.options.map(\.id), request.context.cycles, request.context.code))
+            if let hint = request.hint { $0.hints.append(hint) }
+        }
         return planReply(request)
     }
 
