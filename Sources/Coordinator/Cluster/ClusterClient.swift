@@ -37,8 +37,10 @@ public struct ClusterClient: Sendable {
         progress(0, ids.count)
         do {
             while !pending.isEmpty {
-                let reply = try await client.await(
-                    .with { $0.jobIds = pending; $0.waitMs = 10_000 }, options: Self.callOptions(seconds: 40))
+                let waiting = pending
+                let reply = try await Self.retryingTransientFailures {
+                    try await client.await(.with { $0.jobIds = waiting; $0.waitMs = 10_000 }, options: Self.callOptions(seconds: 40))
+                }
                 if !reply.unknownJobIds.isEmpty {
                     throw ClusterSetupError("the coordinator does not know \(reply.unknownJobIds.count) of the submitted jobs (was its database replaced?)")
                 }
@@ -72,7 +74,23 @@ public struct ClusterClient: Sendable {
     }
 
     public func status() async throws -> WireStatusResponse {
-        try await client.status(.init(), options: Self.callOptions(seconds: 15))
+        try await Self.retryingTransientFailures { try await client.status(.init(), options: Self.callOptions(seconds: 15)) }
+    }
+
+    /// Repeats an idempotent call that timed out or found the coordinator unreachable (a busy
+    /// or restarting coordinator), for up to ten minutes with growing pauses.
+    static func retryingTransientFailures<Reply: Sendable>(_ call: () async throws -> Reply) async throws -> Reply {
+        let deadline = ContinuousClock.now + .seconds(600)
+        var pause = Duration.milliseconds(200)
+        while true {
+            do {
+                return try await call()
+            } catch let error as RPCError where error.code == .deadlineExceeded || error.code == .unavailable {
+                guard ContinuousClock.now + pause < deadline else { throw error }
+                try await Task.sleep(for: pause)
+                pause = min(pause * 2, .seconds(10))
+            }
+        }
     }
 
     static func callOptions(seconds: Double) -> CallOptions {

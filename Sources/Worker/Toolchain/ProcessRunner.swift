@@ -30,9 +30,9 @@ enum ProcessRunner {
 
     static func run(_ executable: String, _ arguments: [String], currentDirectory: URL? = nil, limits: Limits) throws(ToolchainError) -> Outcome {
         let process = Process()
-        // setsid: the command leads its own process group, which a timeout kills whole.
-        // sh applies the memory limit, then becomes the command.
-        var launch = ["/usr/bin/setsid", "/bin/sh", "-c"]
+        // Foundation starts the child as the leader of a new process group, which a timeout
+        // kills whole. sh applies the memory limit, then becomes the command (same pid).
+        var launch = ["/bin/sh", "-c"]
         if let memory = limits.memoryBytes {
             launch += ["ulimit -v \(max(memory / 1024, 1)); exec \"$@\"", "sh"]
         } else {

@@ -10,9 +10,9 @@ import Testing
     nonisolated(unsafe) static let summaryLine = /^best: (\d+) cycles, speedup ([0-9.]+) x over the starting code, utilization ([0-9.]+)%$/
 
     @Test("offline, on embedded defaults: a speedup, the summary line last, the run directory in Autocomp's layout")
-    func offlineRun() throws {
+    func offlineRun() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("autocomp-optimize-\(UUID().uuidString.prefix(8))")
-        let result = try CommandLineTool.run(
+        let result = try await CommandLineTool.runDetached(
             CommandLineTool.autocomp,
             ["optimize", "--problem", "gemm-I256-J256-K256", "--iterations", "2", "--beam", "2", "--plans", "2", "--codes", "1",
              "--seed", "3", "--out", directory.path, "--slots", "2"],
@@ -33,7 +33,7 @@ import Testing
         #expect(best.contains("void solution(elem_t A[256][256]"))
 
         // Resuming a finished run with more iterations extends it.
-        let more = try CommandLineTool.run(
+        let more = try await CommandLineTool.runDetached(
             CommandLineTool.autocomp, ["optimize", "--resume", directory.path, "--iterations", "3", "--slots", "2"], limitSeconds: 900)
         #expect(more.status == 0, "\(more.standardError)")
         #expect(more.standardOutput.contains("resumed after iteration 2"))
@@ -97,7 +97,7 @@ import Testing
         let recordedBefore = try Self.recordedRequests(directory)
 
         // Second run: resumes and finishes.
-        let resumed = try CommandLineTool.run(
+        let resumed = try await CommandLineTool.runDetached(
             CommandLineTool.autocomp, ["optimize", "--resume", directory.path, "--slots", "2"], limitSeconds: 900)
         #expect(resumed.status == 0, "\(resumed.standardError)")
         #expect(resumed.standardOutput.contains("resumed after iteration 1"))

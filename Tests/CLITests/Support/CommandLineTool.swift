@@ -91,6 +91,19 @@ enum CommandLineTool {
             seconds: Date().timeIntervalSince(start))
     }
 
+    /// `run` on a thread of its own, for long commands in async tests: a test blocked on a
+    /// child process must not hold one of the few threads of the cooperative pool that the
+    /// other tests' tasks need.
+    static func runDetached(
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:], limitSeconds: Double = 120
+    ) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try run(executable, arguments, environment: environment, limitSeconds: limitSeconds) })
+            }.start()
+        }
+    }
+
     /// Runs `autocomp` with arguments.
     static func autocomp(_ arguments: [String], environment: [String: String] = [:], merge: Bool = false) throws -> Output {
         try run(autocomp, arguments, environment: environment, merge: merge)

@@ -19,8 +19,8 @@ import Testing
             #expect(reply.text == "done")
             #expect(server.requests.count == 2)
             let waited = Self.gap(server, 0, 1)
-            // At least the second asked for; the bound above allows 10% jitter and a loaded machine.
-            #expect(waited >= .seconds(1) && waited < .milliseconds(2500), "waited \(waited)")
+            // At least the second asked for; the upper bound only rules out much longer backoffs on a loaded machine.
+            #expect(waited >= .seconds(1) && waited < .seconds(30), "waited \(waited)")
             #expect(await client.usage().retries == 1)
         }
     }
@@ -37,7 +37,7 @@ import Testing
             let client = try LLMTestSupport.client()
             #expect(try await client.complete(ChatRequest(user: "x"), model: try server.model("anthropic", "claude-sonnet-4-20250514")).text == "done")
             let waited = Self.gap(server, 0, 1)
-            #expect(waited >= .milliseconds(900) && waited < .milliseconds(3500), "waited \(waited)")
+            #expect(waited >= .milliseconds(900) && waited < .seconds(30), "waited \(waited)")
         }
     }
 
@@ -100,7 +100,8 @@ import Testing
             let spec = try server.model("vllm", "m")
             let started = ContinuousClock.now
             let error = await LLMTestSupport.llmError { try await client.complete(ChatRequest(user: "x"), model: spec) }
-            #expect(ContinuousClock.now - started < .seconds(2))
+            // Far below the hour asked for (generous: a loaded test machine can stall tasks for seconds).
+            #expect(ContinuousClock.now - started < .seconds(120))
             #expect(error?.code == .gaveUp && error?.status == 429)
             #expect(error?.message == "\(spec): HTTP 429 from \(server.openAIBaseURL): rate_limit_error: slow down; the server asks to wait 3600 s, more than the 300 s allowed")
             #expect(server.requests.count == 1)
@@ -121,14 +122,16 @@ import Testing
 
     @Test func aSlowReplyIsAwaitedAndATooSlowOneTimesOut() async throws {
         try await LLMTestSupport.withServer { server in
-            server.enqueue(.text("slow").delayed(by: .milliseconds(300)), .text("too slow").delayed(by: .seconds(3)))
+            server.enqueue(.text("slow").delayed(by: .milliseconds(300)), .text("too slow").delayed(by: .seconds(90)))
             let client = try LLMTestSupport.client(retry: .none, requestTimeout: .seconds(1))
             let spec = try server.model("vllm", "m")
             #expect(try await client.complete(ChatRequest(user: "a"), model: spec).text == "slow")
             let started = ContinuousClock.now
             let error = await LLMTestSupport.llmError { try await client.complete(ChatRequest(user: "b"), model: spec) }
             let elapsed = ContinuousClock.now - started
-            #expect(elapsed >= .seconds(1) && elapsed < .milliseconds(2500), "took \(elapsed)")
+            // The reply would take 90 s; the deadline ends the wait after 1 s (upper bound generous
+            // for a loaded machine).
+            #expect(elapsed >= .seconds(1) && elapsed < .seconds(45), "took \(elapsed)")
             #expect(error?.code == .timedOut)
             #expect(error?.message == "\(spec): \(spec.baseURL): no reply within 1 s")
         }
@@ -136,7 +139,7 @@ import Testing
 
     @Test func cancellingTheCallerEndsTheRequest() async throws {
         try await LLMTestSupport.withServer { server in
-            server.enqueue(.text("never seen").delayed(by: .seconds(5)))
+            server.enqueue(.text("never seen").delayed(by: .seconds(300)))
             let client = try LLMTestSupport.client()
             let spec = try server.model("vllm", "m")
             let started = ContinuousClock.now
@@ -144,7 +147,7 @@ import Testing
             try await Task.sleep(for: .milliseconds(200))
             call.cancel()
             let result = await call.result
-            #expect(ContinuousClock.now - started < .seconds(2))
+            #expect(ContinuousClock.now - started < .seconds(120), "the request outlived its caller")
             #expect(throws: CancellationError.self) { try result.get() }
             #expect(await client.usage().failedCalls == 0)
         }
