@@ -88,7 +88,7 @@ for _ in 0..<600 where port == 0 {
     let text = (try? String(contentsOf: coordinatorLog, encoding: .utf8)) ?? ""
     if let match = text.firstMatch(of: /listening on 127\.0\.0\.1:(\d+)/) { port = Int(match.1)! }
     guard coordinator.isRunning else { fatal("the coordinator exited: \(text)") }
-    Thread.sleep(forTimeInterval: 0.05)
+    try await Task.sleep(for: .milliseconds(50))
 }
 guard port > 0 else { fatal("the coordinator did not start") }
 let address = ClusterAddress(host: "127.0.0.1", port: port)
@@ -122,7 +122,7 @@ func report(_ name: String, _ count: Int, _ outcome: (wall: Double, cpu: Double,
     let correct = outcome.results.filter { $0.candidates.first?.status == .correct }.count
     let cached = outcome.results.filter(\.cached).count
     print(String(
-        format: "%@: %d jobs in %.2f s = %.0f jobs/s; coordinator CPU %.2f ms/job; wall %.2f ms/job; %d correct, %d from the cache",
+        format: "%@: %d jobs in %.2f s = %.1f jobs/s; coordinator CPU %.2f ms/job; wall %.2f ms/job; %d correct, %d from the cache",
         name, count, outcome.wall, Double(count) / outcome.wall, outcome.cpu * 1000 / Double(count), outcome.wall * 1000 / Double(count),
         correct, cached))
 }
