@@ -42,9 +42,11 @@ public enum HTMLReport {
             facts.append(("accelerator", "unknown"))
         }
         if let macs = report.macs {
-            var text = HTMLText.integer(macs) + " MACs"
-            if let dim = report.arrayDim { text += ", ideal " + HTMLText.cycles(UInt64((Double(macs) / Double(dim * dim)).rounded(.up))) + " cycles" }
-            facts.append(("work", text))
+            var text = HTMLText.integer(macs)
+            if let dim = report.arrayDim {
+                text += " (ideal: " + HTMLText.cycles(UInt64((Double(macs) / Double(dim * dim)).rounded(.up))) + " cycles at full utilization)"
+            }
+            facts.append(("MACs", text))
         }
         if let configuration = report.configuration {
             facts.append(("beam", "\(configuration.beamWidth) entries, \(configuration.plansPerEntry) plans each, \(configuration.codesPerPlan) codes per plan"))
