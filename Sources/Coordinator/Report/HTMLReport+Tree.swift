@@ -43,6 +43,7 @@ extension HTMLReport {
         if node.inFinalBeam { summary.append("<span class=\"badge final\">final beam</span>") }
 
         var facts = ["iteration \(candidate.iteration)", "model <code>\(HTMLText.escape(candidate.model))</code>"]
+        if let repair = candidate.id.firstMatch(of: /-r(\d+)$/) { facts.append("repair attempt \(repair.1) of a failed coding") }
         if !node.beamIterations.isEmpty {
             facts.append("in the beam after iteration\(node.beamIterations.count == 1 ? "" : "s") " + node.beamIterations.map(String.init).joined(separator: ", "))
         }

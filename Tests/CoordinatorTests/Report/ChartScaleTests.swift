@@ -9,9 +9,11 @@ import Testing
         #expect(scale.kind == .linear)
         #expect(scale.lower <= 69_477 && scale.upper >= 341_721)
         #expect(scale.ticks.count >= 4 && scale.ticks.count <= 9, "\(scale.ticks)")
-        let steps = Set(zip(scale.ticks, scale.ticks.dropFirst()).map { $1 - $0 })
-        #expect(steps == [50_000], "\(scale.ticks)")
+        // A span of 272,244 in about five steps: 54,449 rounds up to 100,000.
+        #expect(scale.ticks == [0, 100_000, 200_000, 300_000, 400_000], "\(scale.ticks)")
         #expect(scale.ticks.first == scale.lower && scale.ticks.last == scale.upper)
+        let close = ChartScale.forValues([205_136, 213_836, 242_438])
+        #expect(close.ticks == [200_000, 210_000, 220_000, 230_000, 240_000, 250_000], "\(close.ticks)")
         #expect(abs(scale.fraction(scale.lower)) < 1e-12 && abs(scale.fraction(scale.upper) - 1) < 1e-12)
     }
 

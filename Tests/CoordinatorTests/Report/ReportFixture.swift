@@ -1,4 +1,4 @@
-import Coordinator
+@testable import Coordinator
 import Foundation
 
 /// A small synthetic run, written to a RunStore in a temporary directory (no simulator):

@@ -11,7 +11,7 @@ import Testing
         #expect(report.problemID == "gemm-synthetic" && report.accelerator == "int8_16x16" && report.macs == 2_560_000)
         #expect(report.arrayDim == 16 && report.wallSeconds == 83)
         #expect(report.configuration?.beamWidth == 2 && report.configuration?.seed == 7)
-        #expect(report.beams.count == 4 && report.candidates.count == 17 && report.plans.count == 7)
+        #expect(report.beams.count == 4 && report.candidates.count == 13 && report.plans.count == 7)
         #expect(report.bestPerIteration.map(\.cycles) == [100_000, 60_000, 30_000, 25_000])
         #expect(report.best?.id == "i3-b0-p0-c0" && report.startCycles == 100_000)
         #expect(report.utilization(cycles: 25_000) == 0.4 && report.speedup(cycles: 25_000) == 4)
