@@ -9,7 +9,7 @@ struct Autocomp: AsyncParsableCommand {
         abstract: "Optimize Gemmini accelerator code; build and simulate RISC-V programs.",
         subcommands: [
             ExampleCommand.self, CompileCommand.self, SimulateCommand.self, AcceleratorCommand.self, ProblemsCommand.self,
-            EvaluateCommand.self, OptimizeCommand.self, OfflineLadderCommand.self, ServeCommand.self, WorkerCommand.self, StatusCommand.self,
+            EvaluateCommand.self, OptimizeCommand.self, ReportCommand.self, OfflineLadderCommand.self, ServeCommand.self, WorkerCommand.self, StatusCommand.self,
             CertsCommand.self,
         ]
     )

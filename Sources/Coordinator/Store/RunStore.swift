@@ -13,17 +13,39 @@ public final class RunStore: Sendable {
     let database: DatabasePool
     public let path: String
 
-    public init(path: String) throws {
+    /// Opens (creating or migrating) a run database. `readOnly` opens an existing one without
+    /// writing to it, and fails unless it holds a run's tables (reports and inspection).
+    public init(path: String, readOnly: Bool = false) throws {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        configuration.readonly = readOnly
+        if !readOnly {
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        }
         do {
             database = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator.migrate(database)
+            if !readOnly { try Self.migrator.migrate(database) }
         } catch {
-            throw RunStoreError("\(path): cannot open the run database (\(error))")
+            throw RunStoreError("\(path): cannot open the run database (\(Self.oneLine(error)))")
         }
+        if readOnly {
+            let tables: [String]
+            do {
+                tables = try database.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+            } catch {
+                throw RunStoreError("\(path): cannot read the run database (\(Self.oneLine(error)))")
+            }
+            let missing = ["run", "plans", "candidates", "beams", "baselines"].filter { !tables.contains($0) }
+            if !missing.isEmpty {
+                throw RunStoreError("\(path): not an autocomp run database (no \(missing.joined(separator: ", ")) table\(missing.count == 1 ? "" : "s"))")
+            }
+        }
+    }
+
+    /// An error's description on one line.
+    static func oneLine(_ error: any Error) -> String {
+        "\(error)".split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }
 
     private static var migrator: DatabaseMigrator {
