@@ -21,7 +21,7 @@ import Testing
         let anonymous = HTTP2ClientTransport.Posix.TransportSecurity.tls { tls in
             tls.trustRoots = .certificates([.file(path: certificates.authority, format: .pem)])
         }
-        let transport = try HTTP2ClientTransport.Posix(target: .ipv4(host: address.host, port: address.port), transportSecurity: anonymous)
+        let transport = try HTTP2ClientTransport.Posix(target: .ipv4(address: address.host, port: address.port), transportSecurity: anonymous)
         await #expect(throws: RPCError.self) {
             try await withGRPCClient(transport: transport) { client in
                 var options = CallOptions.defaults

@@ -21,6 +21,7 @@ struct Arguments {
         var words = Array(CommandLine.arguments.dropFirst())
         while !words.isEmpty {
             let word = words.removeFirst()
+            if word == "--help" || word == "-h" { print("usage: ClusterBenchmark [--autocomp PATH] [--jobs N] [--real M]"); exit(0) }
             guard let value = words.first else { fatal("\(word) needs a value") }
             words.removeFirst()
             switch word {

@@ -19,14 +19,28 @@ public struct ClusterClient: Sendable {
         try await results(of: try await submit(jobs, label: label), progress: progress)
     }
 
-    /// Queues the jobs; returns their ids in order.
+    /// Queues the jobs; returns their ids in order. Large batches go in several requests, each
+    /// well under the message limit (a job carries its harness, tens of KB).
     public func submit(_ jobs: [WireJobSpec], label: String = "") async throws -> [String] {
         var ids: [String] = []
-        for start in stride(from: 0, to: jobs.count, by: 5_000) {
-            let chunk = Array(jobs[start..<min(start + 5_000, jobs.count)])
+        var chunk: [WireJobSpec] = []
+        var bytes = 0
+        func send() async throws {
+            guard !chunk.isEmpty else { return }
             let reply = try await client.submit(.with { $0.jobs = chunk; $0.label = label }, options: Self.callOptions(seconds: 120))
             ids += reply.jobIds
+            chunk.removeAll(keepingCapacity: true)
+            bytes = 0
         }
+        for job in jobs {
+            let size = (try job.serializedBytes() as [UInt8]).count
+            if !chunk.isEmpty, bytes + size > ClusterTransport.maxMessageBytes / 2 || chunk.count == JobSpecValidation.maxJobsPerSubmit {
+                try await send()
+            }
+            chunk.append(job)
+            bytes += size
+        }
+        try await send()
         return ids
     }
 
@@ -96,6 +110,9 @@ public struct ClusterClient: Sendable {
     static func callOptions(seconds: Double) -> CallOptions {
         var options = CallOptions.defaults
         options.timeout = .milliseconds(Int64(seconds * 1000))
+        // The transport's default (4 MiB) is below what the coordinator may send.
+        options.maxRequestMessageBytes = ClusterTransport.maxMessageBytes
+        options.maxResponseMessageBytes = ClusterTransport.maxMessageBytes
         return options
     }
 }

@@ -133,7 +133,8 @@ public final class ClusterService: WireCluster.SimpleServiceProtocol {
         let deadline = ContinuousClock.now + .milliseconds(min(Int(request.waitMs), Int(options.maxWaitSeconds * 1000)))
         while true {
             let seen = jobsFinished.generation
-            let state = try await store.results(of: request.jobIds)
+            // Half the message limit: the rest of the reply (pending ids) must fit too.
+            let state = try await store.results(of: request.jobIds, byteBudget: ClusterTransport.maxMessageBytes / 2)
             let ready = request.all ? state.pending.isEmpty : (!state.finished.isEmpty || state.pending.isEmpty)
             if ready || ContinuousClock.now >= deadline {
                 return .with {

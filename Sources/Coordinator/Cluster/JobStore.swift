@@ -1,4 +1,4 @@
-public import ClusterProtocol
+import ClusterProtocol
 import Foundation
 import GRDB
 
@@ -100,18 +100,22 @@ public final class JobStore: Sendable {
     }
 
     /// The finished ones among `ids` (results), the ones still queued or running, and unknown ids.
-    func results(of ids: [String]) async throws -> (finished: [WireJobResult], pending: [String], unknown: [String]) {
+    /// Results beyond `byteBudget` bytes are left for the next call (listed as pending), so a
+    /// reply always fits in one message.
+    func results(of ids: [String], byteBudget: Int = .max) async throws -> (finished: [WireJobResult], pending: [String], unknown: [String]) {
         try await database.read { db in
             var finished: [WireJobResult] = []
             var pending: [String] = []
             var known = Set<String>()
+            var bytes = 0
             for chunk in ids.chunked(500) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 let rows = try Row.fetchAll(db, sql: "SELECT id, state, result FROM jobs WHERE id IN (\(marks))", arguments: StatementArguments(chunk))
                 for row in rows {
                     let id: String = row["id"]
                     known.insert(id)
-                    if let blob: Data = row["result"] {
+                    if let blob: Data = row["result"], finished.isEmpty || bytes + blob.count <= byteBudget {
+                        bytes += blob.count
                         finished.append(try WireJobResult(serializedBytes: blob))
                     } else {
                         pending.append(id)

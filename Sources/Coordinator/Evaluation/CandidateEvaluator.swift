@@ -1,4 +1,4 @@
-public import ClusterProtocol
+import ClusterProtocol
 import Foundation
 
 /// Evaluates programs for the search by submitting them as cluster jobs (one job per program,

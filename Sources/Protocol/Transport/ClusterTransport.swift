@@ -41,9 +41,9 @@ public enum ClusterTransport {
         // names resolve through DNS and must match the certificate.
         let target: any ResolvableTarget
         if address.isIPv6 {
-            target = .ipv6(host: address.host, port: address.port)
+            target = .ipv6(address: address.host, port: address.port)
         } else if address.isIPv4Literal {
-            target = .ipv4(host: address.host, port: address.port)
+            target = .ipv4(address: address.host, port: address.port)
         } else {
             target = .dns(host: address.host, port: address.port)
         }
