@@ -107,7 +107,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CoordinatorTests",
-            dependencies: ["Coordinator", "Worker", "Simulator", "ScriptedLLM"],
+            dependencies: ["Coordinator", "Worker", "Simulator", "ScriptedLLM", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         // The scripted LLM server (OpenAI-compatible and Anthropic wire formats on loopback) that

@@ -64,6 +64,16 @@ public final class JobStore: Sendable {
                 );
                 """)
         }
+        // Specs (a harness each, tens of KB) move to their own table: in the jobs row they
+        // spilled into overflow pages that SQLite read to reach the columns after them and
+        // copied again on every change of state.
+        migrator.registerMigration("v2: job specs apart") { db in
+            try db.execute(sql: """
+                CREATE TABLE job_specs (seq INTEGER PRIMARY KEY, spec BLOB NOT NULL);
+                INSERT INTO job_specs (seq, spec) SELECT seq, spec FROM jobs;
+                ALTER TABLE jobs DROP COLUMN spec;
+                """)
+        }
         return migrator
     }
 
@@ -87,13 +97,16 @@ public final class JobStore: Sendable {
                 }
                 try db.execute(
                     sql: """
-                        INSERT INTO jobs (id, cache_key, accelerator, backend, runtime_version, label, spec, state, result, submitted_at, finished_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO jobs (id, cache_key, accelerator, backend, runtime_version, label, state, result, submitted_at, finished_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         entry.id, entry.key, entry.spec.accelerator, entry.spec.backend.rawValue, entry.spec.runtimeVersion, label,
-                        try entry.spec.serializedBytes() as Data, state, result, now, result == nil ? nil : now,
+                        state, result, now, result == nil ? nil : now,
                     ])
+                try db.execute(
+                    sql: "INSERT INTO job_specs (seq, spec) VALUES (?, ?)",
+                    arguments: [db.lastInsertedRowID, try entry.spec.serializedBytes() as Data])
             }
             return (entries.map(\.id), cached)
         }
@@ -177,7 +190,7 @@ public final class JobStore: Sendable {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, accelerator, backend, spec, attempts FROM jobs
+                    SELECT seq, id, accelerator, backend, attempts FROM jobs
                     WHERE state = 'queued' AND (runtime_version = '' OR runtime_version = ?) AND accelerator IN (\(marks))
                     ORDER BY seq LIMIT ?
                     """,
@@ -206,7 +219,7 @@ public final class JobStore: Sendable {
                     $0.job.attempt = UInt32(attempt)
                     $0.board = board
                 })
-                leased[leased.count - 1].job.spec = try WireJobSpec(serializedBytes: row["spec"] as Data)
+                leased[leased.count - 1].job.spec = try Self.spec(db, seq: row["seq"])
                 if freeSlots == 0 && boards.isEmpty { break }
             }
             return leased
@@ -248,6 +261,13 @@ public final class JobStore: Sendable {
         }
     }
 
+    private static func spec(_ db: Database, seq: Int64) throws -> WireJobSpec {
+        guard let blob = try Data.fetchOne(db, sql: "SELECT spec FROM job_specs WHERE seq = ?", arguments: [seq]) else {
+            throw ClusterSetupError("the job store lost the spec of job \(seq)")
+        }
+        return try WireJobSpec(serializedBytes: blob)
+    }
+
     /// Puts a worker's leased jobs back in the queue (a draining worker hands them back).
     func release(worker id: String, jobs: [String]) async throws -> Int {
         try await database.write { db in
@@ -267,13 +287,13 @@ public final class JobStore: Sendable {
     func expireLeases(now: Double, maxAttempts: Int) async throws -> (requeued: Int, failed: Int) {
         try await database.write { db in
             let rows = try Row.fetchAll(
-                db, sql: "SELECT id, attempts, spec FROM jobs WHERE state = 'leased' AND lease_expires < ?", arguments: [now])
+                db, sql: "SELECT seq, id, attempts FROM jobs WHERE state = 'leased' AND lease_expires < ?", arguments: [now])
             var failed = 0
             for row in rows {
                 let id: String = row["id"]
                 let attempts: Int = row["attempts"]
                 if attempts >= maxAttempts {
-                    let spec = try WireJobSpec(serializedBytes: row["spec"] as Data)
+                    let spec = try Self.spec(db, seq: row["seq"])
                     var result = WireJobResult()
                     result.jobID = id
                     result.attempt = UInt32(attempts)

@@ -1,6 +1,7 @@
 import ClusterProtocol
 @testable import Coordinator
 import Foundation
+import GRDB
 import Testing
 
 /// The job store on a real SQLite file, without a network: leases route by capability,
@@ -76,5 +77,30 @@ import Testing
         // One result always comes back, however small the budget, so a caller makes progress.
         #expect(try await store.results(of: first.pending, byteBudget: 1).finished.count == 1)
         #expect(try await store.results(of: ids).finished.count == 10)
+    }
+
+    @Test func aStoreFromBeforeSpecsMovedToTheirOwnTableKeepsItsQueue() async throws {
+        let path = directory.appendingPathComponent("v1.sqlite").path
+        let spec = Self.spec(7, bodyBytes: 20_000)
+        try await DatabaseQueue(path: path).write { db in
+            try db.execute(sql: """
+                CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+                INSERT INTO grdb_migrations VALUES ('v1');
+                CREATE TABLE jobs (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, cache_key TEXT NOT NULL,
+                    accelerator TEXT NOT NULL, backend INTEGER NOT NULL, runtime_version TEXT NOT NULL, label TEXT NOT NULL,
+                    spec BLOB NOT NULL, state TEXT NOT NULL, worker_id TEXT, lease_expires REAL,
+                    attempts INTEGER NOT NULL DEFAULT 0, result BLOB, submitted_at REAL NOT NULL, finished_at REAL);
+                CREATE INDEX jobs_by_state ON jobs(state, seq);
+                CREATE TABLE result_cache (key TEXT PRIMARY KEY, result BLOB NOT NULL, created_at REAL NOT NULL);
+                CREATE TABLE workers (id TEXT PRIMARY KEY, name TEXT NOT NULL, capabilities BLOB NOT NULL, registered_at REAL NOT NULL);
+                """)
+            try db.execute(
+                sql: "INSERT INTO jobs (id, cache_key, accelerator, backend, runtime_version, label, spec, state, submitted_at) VALUES ('old', 'k', 'int8_16x16', 0, '', '', ?, 'queued', 0)",
+                arguments: [try spec.serializedBytes() as Data])
+        }
+        let migrated = try JobStore(path: path)
+        let leased = try await migrated.lease(to: Self.worker, slots: 1, idleBoards: [], now: 1, leaseSeconds: 30)
+        #expect(leased.map(\.job.jobID) == ["old"] && leased.first?.job.spec == spec)
     }
 }
