@@ -11,6 +11,9 @@ let swiftSettings: [SwiftSetting] = [
 /// dynamic exclusivity checks cost about a quarter of its speed in release builds.
 let simulatorSettings: [SwiftSetting] = swiftSettings + [
     .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+    // Optimized in debug builds too: the tests run thousands of simulated programs, which an
+    // unoptimized interpreter runs 20-50 times slower.
+    .unsafeFlags(["-O"], .when(configuration: .debug)),
 ]
 
 let package = Package(
