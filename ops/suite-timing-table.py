@@ -8,7 +8,7 @@ the timed region's cycles and mesh utilization and the wall time of both whole-p
 (best of --runs). Run from the repository root after a release build:
 
     swift build -c release --product autocomp
-    python3 ops/suite-timing-table.py [--runs 3] [--problem ID ...]
+    python3 ops/suite-timing-table.py [--runs 3] [--problem ID ...] [--autocomp PATH]
 """
 import argparse
 import json
@@ -19,7 +19,7 @@ import sys
 import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-AUTOCOMP = ROOT / ".build" / "release" / "autocomp"
+AUTOCOMP = ROOT / ".build" / "release" / "autocomp"  # --autocomp overrides
 BASELINES = ["start", "library", "hardware_loop"]
 
 
@@ -57,7 +57,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="simulations per program (the best wall time counts)")
     parser.add_argument("--problem", action="append", help="only these problems")
+    parser.add_argument("--autocomp", type=pathlib.Path, help="the autocomp executable (default: the release build)")
     options = parser.parse_args()
+    global AUTOCOMP
+    AUTOCOMP = options.autocomp or AUTOCOMP
     if not AUTOCOMP.exists():
         sys.exit("build first: swift build -c release --product autocomp")
 

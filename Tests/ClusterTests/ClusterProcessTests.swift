@@ -29,6 +29,12 @@ import Testing
         let metrics = try cluster.metrics()
         #expect(metrics.contains("autocomp_jobs_completed_total 50"), "\(metrics)")
 
+        // The command line against the running cluster, as users run it.
+        let evaluation = try cluster.runCommand(["eval", "--problem", "tinympc-forward", "--solution", "start", "--coordinator", "127.0.0.1:\(cluster.port)"] + cluster.credentials("client"))
+        #expect(evaluation.status == 0 && evaluation.output.contains("correct"), "\(evaluation.output)")
+        let listing = try cluster.runCommand(["status", "--coordinator", "127.0.0.1:\(cluster.port)"] + cluster.credentials("client"))
+        #expect(listing.status == 0 && listing.output.contains("workers: 3") && listing.output.contains("w2"), "\(listing.output)")
+
         // The same batch again: every job is answered from the result cache.
         let repeated = try await cluster.withClient { try await $0.run(TestJobs.jobs(50)) }
         #expect(repeated.allSatisfy { $0.cached })

@@ -84,7 +84,7 @@ final class ClusterProcesses: @unchecked Sendable {
 
     private func launch(_ arguments: [String], log name: String) throws -> Process {
         let file = directory.appendingPathComponent("\(name).log")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         let handle = try FileHandle(forWritingTo: file)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.autocomp)
@@ -122,6 +122,14 @@ final class ClusterProcesses: @unchecked Sendable {
             }
         }
         return counts
+    }
+
+    /// Runs an `autocomp` command to its end; returns its exit status and its output and errors.
+    func runCommand(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let name = "command-\(UUID().uuidString.prefix(6))"
+        let process = try launch(arguments, log: name)
+        process.waitUntilExit()
+        return (process.terminationStatus, log(name))
     }
 
     /// The coordinator's metrics page, fetched with curl.
