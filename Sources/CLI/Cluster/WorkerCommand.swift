@@ -40,7 +40,7 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("This worker's name in `autocomp status` (default: the host name).", valueName: "name"))
     var name: String?
 
-    @Option(help: ArgumentHelp("A board this worker drives, described in a JSON file (repeatable; see `autocomp worker --help`).", valueName: "file"))
+    @Option(help: ArgumentHelp("A board this worker drives, described in a JSON file (repeatable; the format is described above).", valueName: "file"))
     var board: [String] = []
 
     @Option(help: ArgumentHelp("How long a drain waits for running jobs before handing them back.", valueName: "seconds"))
