@@ -98,19 +98,19 @@ let package = Package(
         .target(name: "HostFloatReference", path: "Tests/HostFloatReference"),
         .testTarget(
             name: "SimulatorTests",
-            dependencies: ["Simulator", "Worker", "HostFloatReference"],
+            dependencies: ["Simulator", "Worker", "HostFloatReference", "TestThreads"],
             resources: [.copy("Programs")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "WorkerTests", dependencies: ["Worker", "TargetRuntime"], resources: [.copy("Programs")], swiftSettings: swiftSettings),
+        .testTarget(name: "WorkerTests", dependencies: ["Worker", "TargetRuntime", "TestThreads"], resources: [.copy("Programs")], swiftSettings: swiftSettings),
         .testTarget(
             name: "CLITests",
-            dependencies: ["CLI", "Simulator", "Coordinator", "Worker", "ClusterProtocol", "ScriptedLLM"],
+            dependencies: ["CLI", "Simulator", "Coordinator", "Worker", "ClusterProtocol", "ScriptedLLM", "TestThreads"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CoordinatorTests",
-            dependencies: ["Coordinator", "Worker", "Simulator", "ScriptedLLM", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Coordinator", "Worker", "Simulator", "ScriptedLLM", "TestThreads", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         // The scripted LLM server (OpenAI-compatible and Anthropic wire formats on loopback) that
@@ -125,10 +125,12 @@ let package = Package(
             path: "Tests/ScriptedLLM",
             swiftSettings: swiftSettings
         ),
+        // Threads outside the cooperative pool for the tests that wait on servers and processes.
+        .target(name: "TestThreads", path: "Tests/TestThreads", swiftSettings: swiftSettings),
         .testTarget(
             name: "ClusterTests",
             dependencies: [
-                "ClusterProtocol", "Coordinator", "Worker", "CLI",
+                "ClusterProtocol", "Coordinator", "Worker", "CLI", "TestThreads",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),

@@ -1,11 +1,12 @@
 import ClusterProtocol
 import Coordinator
 import Foundation
+import TestThreads
 import Testing
 
 /// The cluster as users run it: `autocomp serve` and `autocomp worker` processes on loopback
 /// with certificates made at test time, jobs submitted through the client API.
-@Suite(.serialized) struct ClusterProcessTests {
+@Suite(.serialized, .onTestThreads) struct ClusterProcessTests {
     @Test("a coordinator and three workers evaluate a batch of 50 jobs, all correct")
     func batchOnThreeWorkers() async throws {
         let cluster = try ClusterProcesses(certificates: try TestCertificates())

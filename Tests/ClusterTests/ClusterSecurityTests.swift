@@ -3,10 +3,11 @@ import Coordinator
 import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
+import TestThreads
 import Testing
 
 /// Who may talk to a coordinator, and what it does with requests it cannot accept.
-@Suite(.serialized) struct ClusterSecurityTests {
+@Suite(.serialized, .onTestThreads) struct ClusterSecurityTests {
     @Test("peers whose certificate does not chain to the cluster CA, or with none, are refused")
     func refusesOutsiders() async throws {
         let certificates = try TestCertificates()

@@ -1,5 +1,6 @@
 import Foundation
 import Simulator
+import TestThreads
 import Testing
 import Worker
 
@@ -14,7 +15,7 @@ import Worker
 ///   reference the library computes on the simulated core (CPU).
 ///
 /// The programs are in `Programs/gemmini/`; their parameters are -D definitions.
-@Suite("Gemmini library")
+@Suite("Gemmini library", .heavyCases)
 struct GemminiLibraryTests {
     static let designNames = GemminiConfiguration.builtIn.map(\.name)
 

@@ -2,10 +2,11 @@
 import Coordinator
 import Foundation
 import Synchronization
+import TestThreads
 import Testing
 
 /// The search's rules, on an in-process cluster whose worker reports scripted cycles.
-@Suite struct BeamSearchTests {
+@Suite(.onTestThreads) struct BeamSearchTests {
     static let problem = try! ProblemCatalog.builtIn().problem(id: "gemm-I256-J256-K256")
 
     static func configuration(iterations: Int = 3, beam: Int = 3, plans: Int = 3, codes: Int = 2) -> SearchConfiguration {

@@ -3,12 +3,13 @@ import Coordinator
 import Foundation
 import ScriptedLLM
 import Synchronization
+import TestThreads
 import Testing
 
 /// The whole search with the LLM agent, against a scripted server speaking both the
 /// OpenAI-compatible and the Anthropic APIs (the same client code that talks to real
 /// providers), evaluated by the scripted worker on an in-process cluster.
-@Suite struct LLMSearchTests {
+@Suite(.onTestThreads) struct LLMSearchTests {
     static let problem = try! ProblemCatalog.builtIn().problem(id: "gemm-I256-J256-K256")
 
     /// Serves plans and code: a plan picks the menu's last option; code reports

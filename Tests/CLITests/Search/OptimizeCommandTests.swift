@@ -2,11 +2,12 @@ import Coordinator
 import Foundation
 import ScriptedLLM
 import Synchronization
+import TestThreads
 import Testing
 
 /// `autocomp optimize` as users run it: a separate process, real compilation and simulation on
 /// the embedded cluster, the run directory on disk.
-@Suite(.serialized) struct OptimizeCommandTests {
+@Suite(.serialized, .onTestThreads) struct OptimizeCommandTests {
     nonisolated(unsafe) static let summaryLine = /^best: (\d+) cycles, speedup ([0-9.]+) x over the starting code, utilization ([0-9.]+)%$/
 
     @Test("offline, on embedded defaults: a speedup, the summary line last, the run directory in Autocomp's layout")
@@ -78,7 +79,7 @@ import Testing
         // First run: killed once the second iteration has begun.
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let log = directory.appendingPathComponent("first.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLineTool.autocomp)
         process.arguments = arguments

@@ -1,11 +1,12 @@
 import Coordinator
 import Foundation
+import TestThreads
 import Testing
 
 /// The offline agent's engine without the simulator: schedules survive code and plan text,
 /// every proposal fits the local memories and changes the program, and proposals are
 /// deterministic (Documentation/OfflineAgent.md).
-@Suite struct OfflineTransformerTests {
+@Suite(.heavyCases) struct OfflineTransformerTests {
     static let transformable = SuiteEvaluation.catalog.problems.filter { $0.family != .tinympc }.map(\.id)
     static let menu = OptimizationMenu.gemmConv
 

@@ -1,9 +1,10 @@
 import Coordinator
 import Foundation
+import TestThreads
 import Testing
 
 /// The Messages format, field by field: what the client sends and what it reads back.
-@Suite struct AnthropicWireFormatTests {
+@Suite(.onTestThreads) struct AnthropicWireFormatTests {
     @Test func theRequestCarriesEveryField() async throws {
         try await LLMTestSupport.withServer { server in
             server.enqueue(.text("ok"))

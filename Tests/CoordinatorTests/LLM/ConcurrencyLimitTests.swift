@@ -1,9 +1,10 @@
 import Coordinator
 import Foundation
+import TestThreads
 import Testing
 
 /// The global limit on requests in flight, observed at the server.
-@Suite struct ConcurrencyLimitTests {
+@Suite(.onTestThreads) struct ConcurrencyLimitTests {
     @Test func noMoreThanTheLimitReachTheServerAtOnce() async throws {
         try await LLMTestSupport.withServer { server in
             server.on({ _ in true }) { request in .text("answer to \(request.lastUserText ?? "")").delayed(by: .milliseconds(250)) }

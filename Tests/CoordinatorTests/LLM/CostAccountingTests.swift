@@ -1,9 +1,10 @@
 import Coordinator
 import Foundation
+import TestThreads
 import Testing
 
 /// Tokens and dollars per model for a run's report.
-@Suite struct CostAccountingTests {
+@Suite(.onTestThreads) struct CostAccountingTests {
     @Test func pricedModelsCostTheirTokens() async throws {
         try await LLMTestSupport.withServer { server in
             server.enqueue(

@@ -1,11 +1,12 @@
 import Coordinator
 import Foundation
 import ScriptedLLM
+import TestThreads
 import Testing
 
 /// 2xx bodies that are not a reply: each becomes one line naming the model, the provider and
 /// what was wrong, and none is retried.
-@Suite struct MalformedReplyTests {
+@Suite(.onTestThreads) struct MalformedReplyTests {
     private static func error(for body: ScriptedLLMServer.Response, provider: String, model: String) async throws -> (LLMError?, ModelSpec, Int) {
         try await LLMTestSupport.withServer { server in
             server.enqueue(body)

@@ -1,9 +1,10 @@
 import Coordinator
 import Foundation
+import TestThreads
 import Testing
 
 /// The Chat Completions format, field by field: what the client sends and what it reads back.
-@Suite struct OpenAIWireFormatTests {
+@Suite(.onTestThreads) struct OpenAIWireFormatTests {
     @Test func theRequestCarriesEveryField() async throws {
         try await LLMTestSupport.withServer { server in
             server.enqueue(.text("ok"))

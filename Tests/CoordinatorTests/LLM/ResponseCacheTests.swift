@@ -1,10 +1,11 @@
 import Coordinator
 import Foundation
+import TestThreads
 import Testing
 
 /// The response cache: a repeated request never reaches the server, samples stay distinct,
 /// and a rerun on the same directory costs nothing.
-@Suite struct ResponseCacheTests {
+@Suite(.onTestThreads) struct ResponseCacheTests {
     @Test func aRepeatedRequestIsServedFromTheCache() async throws {
         let directory = try LLMTestSupport.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

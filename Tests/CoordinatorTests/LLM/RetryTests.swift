@@ -1,11 +1,12 @@
 import Coordinator
 import Foundation
 import ScriptedLLM
+import TestThreads
 import Testing
 
 /// Retries: what is retried, how long the client waits (measured at the server), and how it
 /// gives up.
-@Suite struct RetryTests {
+@Suite(.onTestThreads) struct RetryTests {
     private static func gap(_ server: ScriptedLLMServer, _ first: Int, _ second: Int) -> Duration {
         let requests = server.requests
         return requests[second].receivedAt - requests[first].receivedAt

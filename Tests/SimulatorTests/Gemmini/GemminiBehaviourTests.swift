@@ -1,5 +1,6 @@
 import Foundation
 import Simulator
+import TestThreads
 import Testing
 import Worker
 
@@ -63,7 +64,7 @@ struct GemminiCase: Sendable, CustomTestStringConvertible {
 /// Every behaviour the model must show, one program (or one case of a program) each, checked
 /// against a reference computed in the program from gemmini-reference.md (sections 1-3) and
 /// Documentation/GemminiLoops.md.
-@Suite("Gemmini behaviour")
+@Suite("Gemmini behaviour", .heavyCases)
 struct GemminiBehaviourTests {
     static let moveCases = [
         GemminiCase(0, "DIM x DIM mvin/mvout with DRAM strides"),
