@@ -29,7 +29,7 @@ extension GemminiCore {
         case GemminiFunct.mvin, GemminiFunct.mvin2, GemminiFunct.mvin3:
             let load = loads[funct == GemminiFunct.mvin ? 0 : funct == GemminiFunct.mvin2 ? 1 : 2]
             let operand = MatrixOperand(rs2, rowBits: rowBits, columnBits: transferColumnBits)
-            let blocks = max(1, (operand.columns + dim - 1) / dim)
+            let blocks = max(1, dividedByDim(operand.columns + dim - 1))
             let wide = operand.address.isAccumulator && !load.shrink
             let shape = LoadShape(
                 address: rs1, stride: load.dramStride, rows: operand.rows,
@@ -38,7 +38,7 @@ extension GemminiCore {
             return TimedCommand(kind: .load(shape), rangeA: LocalRange(operand.address, rows: (blocks - 1) * load.blockStride + operand.rows))
         case GemminiFunct.mvout:
             let operand = MatrixOperand(rs2, rowBits: rowBits, columnBits: transferColumnBits)
-            let blocks = max(1, (operand.columns + dim - 1) / dim)
+            let blocks = max(1, dividedByDim(operand.columns + dim - 1))
             let fullWidth = operand.address.isAccumulator && operand.address.readsFullWidth
             let pool = store.pool
             if pool.stride != 0 {
@@ -96,7 +96,14 @@ extension GemminiCore {
     private func bank(of address: LocalAddress) -> Int {
         if address.isGarbage { return ScratchpadBank.none }
         if address.isAccumulator { return ScratchpadBank.accumulator }
-        return address.row / scratchpadBankRows
+        let row = address.row
+        return scratchpadBankShift >= 0 && row >= 0 ? row >> scratchpadBankShift : row / scratchpadBankRows
+    }
+
+    /// `value / dim`.
+    @inline(__always)
+    private func dividedByDim(_ value: Int) -> Int {
+        dimShift >= 0 && value >= 0 ? value >> dimShift : value / dim
     }
 
     /// Notes the rows a command uses for the high-water marks.

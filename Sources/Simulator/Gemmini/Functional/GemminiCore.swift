@@ -58,6 +58,11 @@ final class GemminiCore<Arithmetic: GemminiArithmetic> {
     /// cover a whole DMA request of elements.
     let rowBits: Int
     let transferColumnBits: Int
+    /// log2 of `scratchpadBankRows` and of `dim` when they are powers of two (else -1): the
+    /// cycle model's descriptions divide by them once or twice per command, and a shift is
+    /// much cheaper than a division.
+    let scratchpadBankShift: Int
+    let dimShift: Int
 
     init(_ configuration: GemminiConfiguration) {
         self.configuration = configuration
@@ -85,6 +90,8 @@ final class GemminiCore<Arithmetic: GemminiArithmetic> {
         bElements.initialize(repeating: Arithmetic.zeroElement, count: tile)
         rowBits = Self.bits(toHold: configuration.dim)
         transferColumnBits = Self.bits(toHold: max(configuration.dim, configuration.dmaMaxBytes / configuration.inputBytes))
+        scratchpadBankShift = Self.shift(dividingBy: configuration.scratchpadBankRows)
+        dimShift = Self.shift(dividingBy: configuration.dim)
     }
 
     deinit {
@@ -102,16 +109,24 @@ final class GemminiCore<Arithmetic: GemminiArithmetic> {
 
     static func bits(toHold value: Int) -> Int { Int.bitWidth - value.leadingZeroBitCount }
 
+    /// The shift that divides by `divisor`, -1 when it is not a power of two.
+    static func shift(dividingBy divisor: Int) -> Int {
+        divisor > 0 && divisor & (divisor - 1) == 0 ? divisor.trailingZeroBitCount : -1
+    }
+
     func execute(_ command: RoCCCommand, memory: GuestMemory, cycle: UInt64) -> RoCCOutcome {
         let funct = command.funct7
         // Described before it takes effect: a compute's timing depends on its pending preload.
-        let described = timing.map { _ in timedCommand(funct, command.rs1Value, command.rs2Value) }
+        // The model is read once (each read of the property retains it).
+        let timing = self.timing
+        let described = timing == nil ? nil : timedCommand(funct, command.rs1Value, command.rs2Value)
         do {
             guard let response = try perform(funct, command.rs1Value, command.rs2Value, memory: memory) else {
                 return .unsupported
             }
             guard let timing, let described else { return .completed(response: response, resumeCycle: cycle) }
-            noteRowsUsed(described)
+            timing.statistics.noteRowsUsed(described.rangeA, scratchpadRows: scratchpadRows, accumulatorRows: accumulatorRows)
+            timing.statistics.noteRowsUsed(described.rangeB, scratchpadRows: scratchpadRows, accumulatorRows: accumulatorRows)
             var resume: UInt64
             if funct == GemminiFunct.loopWS || funct == GemminiFunct.loopConvWS {
                 resume = timing.hostLoop(&unrolledCommands, convolution: funct == GemminiFunct.loopConvWS, at: cycle)

@@ -53,7 +53,7 @@ extension GemminiTimingModel {
             dataDone = start &+ UInt64(shape.rows * shape.blocks)
             loadRequestFree = dataDone
         } else {
-            let beatBytes = UInt64(parameters.beatBytes)
+            let (beats16, beats32, beats64) = (beatsPer16, beatsPer32, beatsPer64)
             // A stride of 0 reads one row and replicates it.
             let rowsRead = shape.stride == 0 ? 1 : shape.rows
             // The channels in locals: the memory system cannot change them, but the compiler
@@ -67,7 +67,7 @@ extension GemminiTimingModel {
                     let get = max(request &+ 2, requestChannel, readTransactions.earliestFree)
                     requestChannel = get &+ 1
                     let data = memory.access(base, at: get, isWrite: false)
-                    responseChannel = max(data, responseChannel) &+ UInt64(size) / beatBytes
+                    responseChannel = max(data, responseChannel) &+ (size == 64 ? beats64 : size == 32 ? beats32 : beats16)
                     readTransactions.take(until: responseChannel)
                     dataDone = max(dataDone, responseChannel)
                 }
@@ -102,7 +102,7 @@ extension GemminiTimingModel {
         storeFree = start &+ UInt64(shape.reads)
         let readLatency = UInt64(shape.fromAccumulator ? parameters.accumulatorReadLatency : 2)
         let readsPerRow = max(1, shape.reads / max(1, shape.rows))
-        let beatBytes = UInt64(parameters.beatBytes)
+        let (beats16, beats32, beats64) = (beatsPer16, beatsPer32, beatsPer64)
         var lastWrite = completion
         for row in 0..<shape.rows {
             let rowReady = start &+ UInt64((row + 1) * readsPerRow) &+ readLatency
@@ -110,7 +110,7 @@ extension GemminiTimingModel {
             Self.forEachTransfer(address: address, bytes: shape.rowBytes) { base, size in
                 let idFree = writeTransactions.earliestFree
                 let put = max(rowReady, requestChannelFree, idFree)
-                let beats = UInt64(size) / beatBytes
+                let beats = size == 64 ? beats64 : size == 32 ? beats32 : beats16
                 requestChannelFree = put &+ beats
                 let acknowledged = memory.access(base, at: put &+ beats, isWrite: true)
                 writeTransactions.take(until: acknowledged)

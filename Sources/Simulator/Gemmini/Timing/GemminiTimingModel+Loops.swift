@@ -3,7 +3,7 @@ extension GemminiTimingModel {
     /// the functional model's order, tagged by sub-FSM). Returns when the host may go on.
     /// The commands' ranges are moved to the loop's half of the local memories in place.
     func hostLoop(_ commands: inout [TimedCommand], convolution: Bool, at cycle: UInt64) -> UInt64 {
-        let slot = hostCommandCount % hostCommandDepartures.count
+        let slot = takeHostCommandSlot()
         let accepted = hostCommandCount >= hostCommandDepartures.count ? max(cycle, hostCommandDepartures[slot]) : cycle
         hostCommandCount += 1
         let arrival = max(accepted &+ UInt64(parameters.frontEndLatency), frontEndHeldUntil)

@@ -20,6 +20,9 @@ final class GemminiTimingModel {
     let scratchpadBankRows: Int
     let accumulatorRows: Int
     let elementBytes: Int
+    /// Beats of a 16-, 32- and 64-byte transfer (the only sizes the DMA makes), worked out
+    /// once rather than divided per transfer.
+    let beatsPer16: UInt64, beatsPer32: UInt64, beatsPer64: UInt64
 
     // MARK: Front end
 
@@ -29,6 +32,8 @@ final class GemminiTimingModel {
     /// host may hand over a new command only when the oldest of them has left.
     var hostCommandDepartures: [UInt64]
     var hostCommandCount = 0
+    /// `hostCommandCount` modulo the ring's size (the slot of the next host command).
+    var hostCommandSlot = 0
     /// A loop unroller holds the front end until it has issued all its commands.
     var frontEndHeldUntil: UInt64 = 0
     /// When the previous loop finished issuing (loops issue one after another).
@@ -94,6 +99,10 @@ final class GemminiTimingModel {
         scratchpadBankRows = configuration.scratchpadBankRows
         accumulatorRows = configuration.accumulatorRows
         elementBytes = configuration.inputBytes
+        let beatBytes = max(1, parameters.beatBytes)
+        beatsPer16 = UInt64(16 / beatBytes)
+        beatsPer32 = UInt64(32 / beatBytes)
+        beatsPer64 = UInt64(64 / beatBytes)
         hostCommandDepartures = [UInt64](repeating: 0, count: max(1, parameters.frontEndQueueEntries))
         loadPool = StationPool(capacity: parameters.loadEntries)
         executePool = StationPool(capacity: parameters.executeEntries)
@@ -110,13 +119,21 @@ final class GemminiTimingModel {
     /// (when the command is accepted into the front-end queue).
     func hostCommand(_ command: TimedCommand, at cycle: UInt64) -> UInt64 {
         // The oldest of the last queue-full of host commands must have left the front end.
-        let slot = hostCommandCount % hostCommandDepartures.count
+        let slot = takeHostCommandSlot()
         let accepted = hostCommandCount >= hostCommandDepartures.count ? max(cycle, hostCommandDepartures[slot]) : cycle
         hostCommandCount += 1
         let arrival = max(accepted &+ UInt64(parameters.frontEndLatency), frontEndHeldUntil)
         let departure = schedule(command, arrival: arrival)
         hostCommandDepartures[slot] = departure
         return accepted
+    }
+
+    /// The ring slot of the next host command (its count modulo the ring's size, without a division).
+    @inline(__always)
+    func takeHostCommandSlot() -> Int {
+        let slot = hostCommandSlot
+        hostCommandSlot = slot + 1 == hostCommandDepartures.count ? 0 : slot + 1
+        return slot
     }
 
     /// The cycle a response (the counter op) reaches the host for a command issued at `cycle`:
