@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Everything a run's report shows, read from a run directory: the run database (settings,
 /// plans, candidates, beams, baselines, token usage) and, when present, the trace files

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import GRDB
 
 /// A run's durable record, in one SQLite file (WAL) in the run directory: its settings, every

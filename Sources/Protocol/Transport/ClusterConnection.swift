@@ -1,4 +1,4 @@
-public import GRPCCore
+import GRPCCore
 public import GRPCNIOTransportHTTP2
 
 /// A mutual-TLS connection to a coordinator for the length of `body`: what workers, clients
