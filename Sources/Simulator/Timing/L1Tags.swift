@@ -28,20 +28,18 @@ struct L1Tags {
     init(_ parameters: CacheParameters) {
         self.parameters = parameters
         // The geometry as the cache model derives it from the parameters.
-        let model = CacheModel(parameters)
         let lineShift = parameters.lineBytes.trailingZeroBitCount
         let lineBytes = lineShift < 32 ? 1 << lineShift : 0
-        setCount = model.sets
-        ways = model.ways
+        setCount = max(1, parameters.sets)
+        ways = max(1, parameters.ways)
         if setCount >= 2 && setCount & (setCount - 1) == 0 && lineBytes >= 8 * ways {
-            model.release()
             stride = lineBytes
             self.lineBytes = UInt64(lineBytes)
             offsetBits = UInt64(lineBytes - 1)
             setBits = UInt64((setCount - 1) * lineBytes)
             sets = .allocate(byteCount: setCount * stride, alignment: 8)
         } else {
-            fallback = model
+            fallback = CacheModel(parameters)
             stride = 16
             // `entry ^ address < 0` and `0 ^ (address | 1) == 0` never hold.
             self.lineBytes = 0
