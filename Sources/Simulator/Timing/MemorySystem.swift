@@ -8,7 +8,7 @@
 /// simplification documented in Documentation/TimingModel.md.
 final class MemorySystem {
     let parameters: MemoryParameters
-    private var l2: CacheModel
+    private var l2: CacheTags
     private var channelFree: UInt64 = 0
     let lineBytes: Int
     private let lineShift: UInt64
@@ -26,7 +26,7 @@ final class MemorySystem {
 
     init(_ parameters: MemoryParameters) {
         self.parameters = parameters
-        l2 = CacheModel(parameters.l2)
+        l2 = CacheTags(parameters.l2)
         lineBytes = parameters.l2.lineBytes
         lineShift = UInt64(parameters.l2.lineBytes.trailingZeroBitCount)
         hitLatency = UInt64(parameters.l2.hitLatency)

@@ -21,8 +21,8 @@ struct RocketPipeline {
     var branchMispredictions: UInt64 = 0
     let history: BranchHistoryTable
     let mispredictPenalty: UInt64
-    var dataCache: L1Tags
-    var instructionCache: L1Tags
+    var dataCache: CacheTags
+    var instructionCache: CacheTags
 
     // MARK: Rare: misses, calls and returns, RoCC, fence.i
     /// The scoreboard, for the result of a load that misses.
@@ -63,8 +63,8 @@ struct RocketPipeline {
         self.history = history
         self.memory = memory
         latencies = IssueLatencies(p)
-        instructionCache = L1Tags(p.instructionCache)
-        dataCache = L1Tags(p.dataCache)
+        instructionCache = CacheTags(p.instructionCache)
+        dataCache = CacheTags(p.dataCache)
         // The line size as the cache models take it (1 << trailing zeros).
         instructionLineBytes = 1 &<< UInt64(p.instructionCache.lineBytes.trailingZeroBitCount)
         jumps = JumpPredictor(returnEntries: p.returnStackEntries)

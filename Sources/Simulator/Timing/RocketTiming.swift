@@ -22,7 +22,7 @@
 /// per instruction, a test of the slot's fetch hint, one scoreboard load per register
 /// operand, a store for the result, and the clock, a field the interpreter's loop keeps in a
 /// register or its own frame (see `cycle`). Loads and stores compare their address with the
-/// most recent line of its set (`L1Tags`); branches cost one table load. Everything else is
+/// most recent line of its set (`CacheTags`); branches cost one table load. Everything else is
 /// behind one raw pointer (`RocketPipeline`): no class, ARC, dictionary or existential on the
 /// common path; misses, jalr and RoCC commands are calls out.
 struct RocketTiming: CoreTimingModel {

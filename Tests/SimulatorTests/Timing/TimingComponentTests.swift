@@ -1,7 +1,7 @@
 import Testing
 @testable import Simulator
 
-/// The host core model's parts: the operation table, the L1 tags, and the branch and jump
+/// The host core model's parts: the operation table, the cache tags, and the branch and jump
 /// predictors.
 @Suite("Host core timing: components")
 struct TimingComponentTests {
@@ -50,12 +50,12 @@ struct TimingComponentTests {
         }
     }
 
-    /// Runs the stream against a `CacheModel` and an `L1Tags` of the same geometry: the tags
+    /// Runs the stream against a `CacheModel` and an `CacheTags` of the same geometry: the tags
     /// must give the same hits and write-backs, and settle inline only hits in the two most
     /// recent ways. Returns how many were settled inline and how many differed.
     func compareWithCacheModel(_ parameters: CacheParameters) -> (inline: Int, mismatches: Int) {
         var reference = CacheModel(parameters)
-        var tags = L1Tags(parameters)
+        var tags = CacheTags(parameters)
         defer {
             reference.release()
             tags.release()
@@ -79,13 +79,14 @@ struct TimingComponentTests {
         return (inline, mismatches)
     }
 
-    @Test("The L1 tags are the cache model's, and settle inline only hits in the two most recent ways")
-    func l1TagsAreExact() {
-        // 8 sets x 2 ways and 8 sets x 4 ways of 64-byte lines, 40 lines in use: plenty of
-        // misses, evictions and hits in every way.
+    @Test("The cache tags are the cache model's, and settle inline only hits in the two most recent ways")
+    func cacheTagsAreExact() {
+        // 8 sets x 2 ways, 8 sets x 4 ways (the L1s' shape) and 4 sets x 8 ways (the L2's) of
+        // 64-byte lines, 40 lines in use: plenty of misses, evictions and hits in every way.
         for parameters in [
             CacheParameters(sizeKiB: 1, ways: 2, lineBytes: 64, hitLatency: 1),
             CacheParameters(sizeKiB: 2, ways: 4, lineBytes: 64, hitLatency: 1),
+            CacheParameters(sizeKiB: 2, ways: 8, lineBytes: 64, hitLatency: 1),
         ] {
             let (inline, mismatches) = compareWithCacheModel(parameters)
             #expect(mismatches == 0)
@@ -94,7 +95,7 @@ struct TimingComponentTests {
     }
 
     @Test("Other geometries use the cache model and settle nothing inline")
-    func l1TagsFallBack() {
+    func cacheTagsFallBack() {
         // 48 sets (not a power of two); 16-byte lines cannot hold 4 ways' tags.
         for parameters in [
             CacheParameters(sizeKiB: 3, ways: 1, lineBytes: 64, hitLatency: 1),

@@ -1,15 +1,17 @@
-/// The tags of an L1 cache: LRU, write-back, write-allocate, exactly as `CacheModel`, laid
-/// out so that the common access is settled inline by one load and one compare.
+/// The tags of a cache (the core's L1s, the shared L2): LRU, write-back, write-allocate,
+/// exactly as `CacheModel`, laid out so that the common access is settled inline by one
+/// load and one compare, and a miss moves the set's ways once instead of searching them for
+/// the least recently used.
 ///
 /// For a power-of-two number of sets whose ways fit in a line's worth of bytes (Rocket's
-/// 64 sets x 4 ways of 64-byte lines), set s lives at byte offset s * lineBytes of one
+/// 64 sets x 4 ways of 64-byte lines, the L2's 1024 sets x 8 ways), set s lives at byte offset s * lineBytes of one
 /// buffer: an address's set is at `address & setBits`, with no shift. Its ways are kept in
 /// most-recently-used order, so an access to way 0 changes nothing (but a store to a clean
 /// line, which marks it dirty): that is the inline check. Each way holds the address of its
 /// line (offset bits zero) plus 1 when dirty. An empty way holds the address of a line of
 /// the next set, which no address of this set can match. Other geometries use a `CacheModel`
 /// and settle nothing inline.
-struct L1Tags {
+struct CacheTags {
     /// The sets, `stride` bytes apart.
     private let sets: UnsafeMutableRawPointer
     private let setCount: Int
