@@ -18,9 +18,9 @@ struct CacheModel {
     /// misses the hint searches the set as before, and the results never depend on it.
     private let slotHints: UnsafeMutablePointer<Int32>
     private let hintMask: UInt64
-    /// All of the above in one zero-filled mapping: every array starts as zeros, and pages
-    /// are committed only when touched. (A 512 KiB L2's arrays take 264 KiB; filling them
-    /// took longer than simulating a small program.)
+    /// All of the above in one zero-filled mapping: every array starts as zeros, and only the
+    /// pages touched are committed (filling the 264 KiB of a 512 KiB cache's arrays took
+    /// longer than simulating a small program).
     private let storage: AnonymousMapping
 
     init(_ parameters: CacheParameters) {
