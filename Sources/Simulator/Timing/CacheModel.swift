@@ -18,34 +18,32 @@ struct CacheModel {
     /// misses the hint searches the set as before, and the results never depend on it.
     private let slotHints: UnsafeMutablePointer<Int32>
     private let hintMask: UInt64
-    /// All of the above in one zero-filled mapping: every array starts as zeros, and only the
-    /// pages touched are committed (filling the 264 KiB of a 512 KiB cache's arrays took
-    /// longer than simulating a small program).
-    private let storage: AnonymousMapping
 
     init(_ parameters: CacheParameters) {
         sets = max(1, parameters.sets)
         ways = max(1, parameters.ways)
         lineShift = parameters.lineBytes.trailingZeroBitCount
         lineShiftBits = UInt64(lineShift)
+        tags = .allocate(capacity: sets * ways)
+        tags.initialize(repeating: 0, count: sets * ways)
+        lastUse = .allocate(capacity: sets * ways)
+        lastUse.initialize(repeating: 0, count: sets * ways)
+        dirty = .allocate(capacity: sets * ways)
+        dirty.initialize(repeating: false, count: sets * ways)
         setMask = sets & (sets - 1) == 0 ? UInt64(sets - 1) : nil
         // Four hints per line the cache holds keep hints of lines in the cache from evicting
         // one another most of the time.
-        let lines = sets * ways
-        let hints = 1 << (Int.bitWidth - (4 * lines - 1).leadingZeroBitCount)
+        let hints = 1 << (Int.bitWidth - (4 * sets * ways - 1).leadingZeroBitCount)
         hintMask = UInt64(hints - 1)
-        guard let storage = AnonymousMapping(byteCount: lines * 17 + hints * 4) else {
-            fatalError("cannot map \(lines * 17 + hints * 4) bytes for a cache model")
-        }
-        self.storage = storage
-        tags = storage.base.bindMemory(to: UInt64.self, capacity: lines)
-        lastUse = (storage.base + lines * 8).bindMemory(to: UInt64.self, capacity: lines)
-        slotHints = (storage.base + lines * 16).bindMemory(to: Int32.self, capacity: hints)
-        dirty = (storage.base + lines * 16 + hints * 4).bindMemory(to: Bool.self, capacity: lines)
+        slotHints = .allocate(capacity: hints)
+        slotHints.initialize(repeating: 0, count: hints)
     }
 
     func release() {
-        storage.unmap()
+        tags.deallocate()
+        lastUse.deallocate()
+        dirty.deallocate()
+        slotHints.deallocate()
     }
 
     /// The result of an access.
