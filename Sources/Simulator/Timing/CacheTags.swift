@@ -4,13 +4,13 @@
 /// the least recently used.
 ///
 /// For a power-of-two number of sets whose ways fit in a line's worth of bytes (Rocket's
-/// 64 sets x 4 ways of 64-byte lines, the L2's 1024 sets x 8 ways), set s lives at byte offset s * lineBytes of one
-/// buffer: an address's set is at `address & setBits`, with no shift. Its ways are kept in
-/// most-recently-used order, so an access to way 0 changes nothing (but a store to a clean
-/// line, which marks it dirty): that is the inline check. Each way holds the address of its
-/// line (offset bits zero) plus 1 when dirty. An empty way holds the address of a line of
-/// the next set, which no address of this set can match. Other geometries use a `CacheModel`
-/// and settle nothing inline.
+/// 64 sets x 4 ways of 64-byte lines, the L2's 1024 sets x 8 ways), set s lives at byte
+/// offset s * lineBytes of one buffer: an address's set is at `address & setBits`, with no
+/// shift. Its ways are kept in most-recently-used order, so an access to way 0 changes
+/// nothing (but a store to a clean line, which marks it dirty): that is the inline check.
+/// Each way holds the address of its line (offset bits zero) plus 1 when dirty. An empty way
+/// holds the address of a line of the next set, which no address of this set can match.
+/// Other geometries use a `CacheModel` and settle nothing inline.
 struct CacheTags {
     /// The sets, `stride` bytes apart.
     private let sets: UnsafeMutableRawPointer

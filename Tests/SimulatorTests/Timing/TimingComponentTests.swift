@@ -50,7 +50,7 @@ struct TimingComponentTests {
         }
     }
 
-    /// Runs the stream against a `CacheModel` and an `CacheTags` of the same geometry: the tags
+    /// Runs the stream against a `CacheModel` and a `CacheTags` of the same geometry: the tags
     /// must give the same hits and write-backs, and settle inline only hits in the two most
     /// recent ways. Returns how many were settled inline and how many differed.
     func compareWithCacheModel(_ parameters: CacheParameters) -> (inline: Int, mismatches: Int) {
