@@ -9,7 +9,12 @@ the timed region's cycles and mesh utilization and the wall time of both whole-p
 both alike). Run from the repository root after a release build:
 
     swift build -c release --product autocomp
-    python3 ops/suite-timing-table.py [--runs 3] [--problem ID ...] [--autocomp PATH]
+    python3 ops/suite-timing-table.py [--runs 3] [--problem ID ...] [--autocomp PATH] [--baseline PATH]
+
+With --baseline (another build of autocomp, say of the previous commit) every program also
+runs on it, interleaved with the runs above, and the table gains its overhead: the way to
+see what a change to the simulator's speed is worth on a machine whose speed drifts. The two
+builds must agree on every cycle count.
 """
 import argparse
 import json
@@ -24,8 +29,8 @@ AUTOCOMP = ROOT / ".build" / "release" / "autocomp"  # --autocomp overrides
 BASELINES = ["start", "library", "hardware_loop"]
 
 
-def run(arguments):
-    return subprocess.run([str(AUTOCOMP)] + arguments, capture_output=True, text=True)
+def run(arguments, executable=None):
+    return subprocess.run([str(executable or AUTOCOMP)] + arguments, capture_output=True, text=True)
 
 
 def problems():
@@ -42,22 +47,30 @@ def build(problem):
     return pathlib.Path(match.group(1))
 
 
-def simulate(elf, design, timing, stats):
-    result = run(["sim", "--accel", design, "--timing", timing, "--stats", str(stats), str(elf)])
+def simulate(executable, elf, design, timing, stats):
+    result = run(["sim", "--accel", design, "--timing", timing, "--stats", str(stats), str(elf)], executable)
     if result.returncode != 0:
         sys.exit(f"{elf}: {result.stdout}{result.stderr}")
     return json.loads(stats.read_text())
 
 
-def fastest(elf, design, runs, stats):
-    """The fastest timed and the fastest functional report of `runs` alternating pairs."""
-    best = {"on": None, "off": None}
+def fastest(executables, elf, design, runs, stats):
+    """Per executable, the fastest timed and the fastest functional report of `runs` rounds in
+    which every executable runs the program timed, then functionally."""
+    best = {(executable, timing): None for executable in executables for timing in ("on", "off")}
     for _ in range(runs):
-        for timing in ("on", "off"):
-            report = simulate(elf, design, timing, stats)
-            if best[timing] is None or report["wall_seconds"] < best[timing]["wall_seconds"]:
-                best[timing] = report
-    return best["on"], best["off"]
+        for executable in executables:
+            for timing in ("on", "off"):
+                report = simulate(executable, elf, design, timing, stats)
+                key = (executable, timing)
+                if best[key] is None or report["wall_seconds"] < best[key]["wall_seconds"]:
+                    best[key] = report
+    return {executable: (best[(executable, "on")], best[(executable, "off")]) for executable in executables}
+
+
+def region_cycles(report):
+    region = report["hardware"]["regions"][0]
+    return region["endCycle"] - region["startCycle"]
 
 
 def main():
@@ -65,15 +78,20 @@ def main():
     parser.add_argument("--runs", type=int, default=3, help="simulations per program (the best wall time counts)")
     parser.add_argument("--problem", action="append", help="only these problems")
     parser.add_argument("--autocomp", type=pathlib.Path, help="the autocomp executable (default: the release build)")
+    parser.add_argument("--baseline", type=pathlib.Path, help="another autocomp executable to compare with, interleaved")
     options = parser.parse_args()
     global AUTOCOMP
     AUTOCOMP = options.autocomp or AUTOCOMP
     if not AUTOCOMP.exists():
         sys.exit("build first: swift build -c release --product autocomp")
+    if options.baseline and not options.baseline.exists():
+        sys.exit(f"no such baseline executable: {options.baseline}")
+    executables = [AUTOCOMP] + ([options.baseline] if options.baseline else [])
 
-    print("| problem | code | cycles | utilization | timed run s | functional run s | timing overhead |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
-    total_timed = total_functional = 0.0
+    extra = " baseline overhead |" if options.baseline else ""
+    print("| problem | code | cycles | utilization | timed run s | functional run s | timing overhead |" + extra)
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: |" + (" ---: |" if options.baseline else ""))
+    totals = {executable: [0.0, 0.0] for executable in executables}
     overheads = []
     with tempfile.TemporaryDirectory() as scratch:
         stats = pathlib.Path(scratch) / "stats.json"
@@ -83,24 +101,43 @@ def main():
             directory = build(problem)
             for index, baseline in enumerate(BASELINES, start=1):
                 elf = directory / f"solution-{index}.elf"
-                timed, functional = fastest(elf, design, options.runs, stats)
-                region = timed["hardware"]["regions"][0]
-                cycles = region["endCycle"] - region["startCycle"]
-                utilization = region["accelerator"]["meshUtilization"]
-                total_timed += timed["wall_seconds"]
-                total_functional += functional["wall_seconds"]
+                reports = fastest(executables, elf, design, options.runs, stats)
+                for executable, (timed, functional) in reports.items():
+                    totals[executable][0] += timed["wall_seconds"]
+                    totals[executable][1] += functional["wall_seconds"]
+                timed, functional = reports[AUTOCOMP]
+                cycles = region_cycles(timed)
+                utilization = timed["hardware"]["regions"][0]["accelerator"]["meshUtilization"]
                 overhead = timed["wall_seconds"] / functional["wall_seconds"] - 1
                 overheads.append(overhead)
-                print(f"| {problem} | {baseline} | {cycles:,} | {utilization:.1%} | {timed['wall_seconds']:.3f} "
-                      f"| {functional['wall_seconds']:.3f} | {overhead:+.0%} |", flush=True)
+                row = (f"| {problem} | {baseline} | {cycles:,} | {utilization:.1%} | {timed['wall_seconds']:.3f} "
+                       f"| {functional['wall_seconds']:.3f} | {overhead:+.0%} |")
+                if options.baseline:
+                    base_timed, base_functional = reports[options.baseline]
+                    row += f" {base_timed['wall_seconds'] / base_functional['wall_seconds'] - 1:+.0%} |"
+                    if region_cycles(base_timed) != cycles:
+                        row += f" cycles differ: the baseline counts {region_cycles(base_timed):,}"
+                print(row, flush=True)
             subprocess.run(["rm", "-rf", str(directory)])
-    overhead = total_timed / total_functional - 1
-    print(f"| all | | | | {total_timed:.2f} | {total_functional:.2f} | {overhead:+.0%} |")
+
+    def overall(executable):
+        timed, functional = totals[executable]
+        return timed, functional, (timed / functional - 1 if functional else 0)
+
+    timed, functional, overhead = overall(AUTOCOMP)
+    row = f"| all | | | | {timed:.2f} | {functional:.2f} | {overhead:+.0%} |"
+    if options.baseline:
+        row += f" {overall(options.baseline)[2]:+.0%} |"
+    print(row)
     overheads.sort()
     if overheads:
         within = sum(1 for value in overheads if value <= 0.5)
         print(f"\nPer program: median {overheads[len(overheads) // 2]:+.0%}, "
               f"{within} of {len(overheads)} within +50%, largest {overheads[-1]:+.0%}.")
+    if options.baseline:
+        base_timed, base_functional, base_overhead = overall(options.baseline)
+        print(f"Baseline: {base_timed:.2f} s timed, {base_functional:.2f} s functional, {base_overhead:+.1%} "
+              f"(this build {overhead:+.1%}).")
 
 
 if __name__ == "__main__":
