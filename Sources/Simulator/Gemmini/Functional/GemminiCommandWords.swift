@@ -35,10 +35,10 @@ extension GemminiCore {
     /// modelled, records it for the loop's issue schedule).
     @inline(__always)
     func issue(_ funct: UInt8, _ rs1: UInt64, _ rs2: UInt64, _ memory: GuestMemory) throws(GemminiFault) {
-        if timing != nil {
+        if let timing {
             var command = timedCommand(funct, rs1, rs2)
             command.loopTag = currentLoopTag
-            noteRowsUsed(command)
+            noteRowsUsed(command, in: timing)
             unrolledCommands.append(command)
         }
         _ = try perform(funct, rs1, rs2, memory: memory)

@@ -96,20 +96,24 @@ extension GemminiCore {
     private func bank(of address: LocalAddress) -> Int {
         if address.isGarbage { return ScratchpadBank.none }
         if address.isAccumulator { return ScratchpadBank.accumulator }
-        let row = address.row
-        return scratchpadBankShift >= 0 && row >= 0 ? row >> scratchpadBankShift : row / scratchpadBankRows
+        return Self.quotient(address.row, scratchpadBankRows, shift: scratchpadBankShift)
     }
 
     /// `value / dim`.
     @inline(__always)
     private func dividedByDim(_ value: Int) -> Int {
-        dimShift >= 0 && value >= 0 ? value >> dimShift : value / dim
+        Self.quotient(value, dim, shift: dimShift)
+    }
+
+    /// `value / divisor`, by `shift` when it is not -1 (see `shift(dividingBy:)`).
+    @inline(__always)
+    private static func quotient(_ value: Int, _ divisor: Int, shift: Int) -> Int {
+        shift >= 0 && value >= 0 ? value >> shift : value / divisor
     }
 
     /// Notes the rows a command uses for the high-water marks.
     @inline(__always)
-    func noteRowsUsed(_ command: TimedCommand) {
-        guard let timing else { return }
+    func noteRowsUsed(_ command: TimedCommand, in timing: GemminiTimingModel) {
         timing.statistics.noteRowsUsed(command.rangeA, scratchpadRows: scratchpadRows, accumulatorRows: accumulatorRows)
         timing.statistics.noteRowsUsed(command.rangeB, scratchpadRows: scratchpadRows, accumulatorRows: accumulatorRows)
     }

@@ -125,8 +125,7 @@ final class GemminiCore<Arithmetic: GemminiArithmetic> {
                 return .unsupported
             }
             guard let timing, let described else { return .completed(response: response, resumeCycle: cycle) }
-            timing.statistics.noteRowsUsed(described.rangeA, scratchpadRows: scratchpadRows, accumulatorRows: accumulatorRows)
-            timing.statistics.noteRowsUsed(described.rangeB, scratchpadRows: scratchpadRows, accumulatorRows: accumulatorRows)
+            noteRowsUsed(described, in: timing)
             var resume: UInt64
             if funct == GemminiFunct.loopWS || funct == GemminiFunct.loopConvWS {
                 resume = timing.hostLoop(&unrolledCommands, convolution: funct == GemminiFunct.loopConvWS, at: cycle)

@@ -3,10 +3,7 @@ extension GemminiTimingModel {
     /// the functional model's order, tagged by sub-FSM). Returns when the host may go on.
     /// The commands' ranges are moved to the loop's half of the local memories in place.
     func hostLoop(_ commands: inout [TimedCommand], convolution: Bool, at cycle: UInt64) -> UInt64 {
-        let slot = takeHostCommandSlot()
-        let accepted = hostCommandCount >= hostCommandDepartures.count ? max(cycle, hostCommandDepartures[slot]) : cycle
-        hostCommandCount += 1
-        let arrival = max(accepted &+ UInt64(parameters.frontEndLatency), frontEndHeldUntil)
+        let (slot, accepted, arrival) = admitHostCommand(at: cycle)
         // Loops issue one after another; while one issues, other commands wait in the front end.
         let begin = max(arrival, loopIssueEnd)
         if !convolution { remapToLoopHalf(&commands) }

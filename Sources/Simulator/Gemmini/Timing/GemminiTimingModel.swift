@@ -118,22 +118,24 @@ final class GemminiTimingModel {
     /// Schedules a command the host issued at `cycle`; returns the cycle the host may go on
     /// (when the command is accepted into the front-end queue).
     func hostCommand(_ command: TimedCommand, at cycle: UInt64) -> UInt64 {
-        // The oldest of the last queue-full of host commands must have left the front end.
-        let slot = takeHostCommandSlot()
-        let accepted = hostCommandCount >= hostCommandDepartures.count ? max(cycle, hostCommandDepartures[slot]) : cycle
-        hostCommandCount += 1
-        let arrival = max(accepted &+ UInt64(parameters.frontEndLatency), frontEndHeldUntil)
-        let departure = schedule(command, arrival: arrival)
-        hostCommandDepartures[slot] = departure
+        let (slot, accepted, arrival) = admitHostCommand(at: cycle)
+        hostCommandDepartures[slot] = schedule(command, arrival: arrival)
         return accepted
     }
 
-    /// The ring slot of the next host command (its count modulo the ring's size, without a division).
+    /// A command the host hands over at `cycle` (a loop command too): its slot in the ring of
+    /// departures (to be filled when it leaves the front end), the cycle the front end accepts
+    /// it, and the cycle it arrives at the station.
     @inline(__always)
-    func takeHostCommandSlot() -> Int {
+    func admitHostCommand(at cycle: UInt64) -> (slot: Int, accepted: UInt64, arrival: UInt64) {
+        // The oldest of the last queue-full of host commands must have left the front end. The
+        // slot is the count modulo the ring's size, kept without a division.
         let slot = hostCommandSlot
         hostCommandSlot = slot + 1 == hostCommandDepartures.count ? 0 : slot + 1
-        return slot
+        let accepted = hostCommandCount >= hostCommandDepartures.count ? max(cycle, hostCommandDepartures[slot]) : cycle
+        hostCommandCount += 1
+        let arrival = max(accepted &+ UInt64(parameters.frontEndLatency), frontEndHeldUntil)
+        return (slot, accepted, arrival)
     }
 
     /// The cycle a response (the counter op) reaches the host for a command issued at `cycle`:
