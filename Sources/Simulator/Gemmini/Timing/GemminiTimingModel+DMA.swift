@@ -31,6 +31,15 @@ extension GemminiTimingModel {
         }
     }
 
+    /// The size of the one transfer `forEachTransfer` makes for each row, when every row is
+    /// a single block: rows of at most 16, 32 or 64 bytes starting on a multiple of that size.
+    @inline(__always)
+    static func singleTransferSize(address: UInt64, stride: UInt64, bytes: Int) -> Int? {
+        let size = bytes <= 16 ? 16 : bytes <= 32 ? 32 : bytes <= 64 ? 64 : 0
+        guard size != 0, (address | stride) & UInt64(size - 1) == 0 else { return nil }
+        return size
+    }
+
     /// mvin: one DMA request per row, split into Gets that each need the request channel and a
     /// free transaction id; the data returns one 16-byte beat per cycle after the memory
     /// system's latency; the rows are merged, scaled and written, then the station hears of it.
@@ -53,25 +62,43 @@ extension GemminiTimingModel {
             dataDone = start &+ UInt64(shape.rows * shape.blocks)
             loadRequestFree = dataDone
         } else {
-            let (beats16, beats32, beats64) = (beatsPer16, beatsPer32, beatsPer64)
             // A stride of 0 reads one row and replicates it.
             let rowsRead = shape.stride == 0 ? 1 : shape.rows
-            // The channels in locals: the memory system cannot change them, but the compiler
-            // would reload them after every access.
+            // The channels and the ids in locals: the memory system cannot change them, but
+            // the compiler would reload them after every access.
             var requestChannel = requestChannelFree, responseChannel = responseChannelFree
-            for row in 0..<rowsRead {
-                let request = start &+ UInt64(row)
-                let address = shape.address &+ UInt64(row) &* shape.stride
-                Self.forEachTransfer(address: address, bytes: shape.rowBytes) { base, size in
-                    // Address translation adds two cycles (bare metal: no misses).
-                    let get = max(request &+ 2, requestChannel, readTransactions.earliestFree)
+            var ids = readTransactions
+            if let size = Self.singleTransferSize(address: shape.address, stride: shape.stride, bytes: shape.rowBytes) {
+                // Every row is one aligned transfer (the usual case): no splitting.
+                let beats = size == 64 ? beatsPer64 : size == 32 ? beatsPer32 : beatsPer16
+                var address = shape.address
+                // Address translation adds two cycles (bare metal: no misses).
+                var translated = start &+ 2
+                for _ in 0..<rowsRead {
+                    let get = max(translated, requestChannel, ids.earliestFree)
                     requestChannel = get &+ 1
-                    let data = memory.access(base, at: get, isWrite: false)
-                    responseChannel = max(data, responseChannel) &+ (size == 64 ? beats64 : size == 32 ? beats32 : beats16)
-                    readTransactions.take(until: responseChannel)
-                    dataDone = max(dataDone, responseChannel)
+                    responseChannel = max(memory.access(address, at: get, isWrite: false), responseChannel) &+ beats
+                    ids.take(until: responseChannel)
+                    address &+= shape.stride
+                    translated &+= 1
+                }
+            } else {
+                let (beats16, beats32, beats64) = (beatsPer16, beatsPer32, beatsPer64)
+                for row in 0..<rowsRead {
+                    let translated = start &+ UInt64(row) &+ 2
+                    let address = shape.address &+ UInt64(row) &* shape.stride
+                    Self.forEachTransfer(address: address, bytes: shape.rowBytes) { base, size in
+                        let get = max(translated, requestChannel, ids.earliestFree)
+                        requestChannel = get &+ 1
+                        let data = memory.access(base, at: get, isWrite: false)
+                        responseChannel = max(data, responseChannel) &+ (size == 64 ? beats64 : size == 32 ? beats32 : beats16)
+                        ids.take(until: responseChannel)
+                    }
                 }
             }
+            readTransactions = ids
+            // The response channel only moves forward: its last cycle is the last data's.
+            if rowsRead > 0 && shape.rowBytes > 0 { dataDone = max(dataDone, responseChannel) }
             requestChannelFree = requestChannel
             responseChannelFree = responseChannel
             loadRequestFree = start &+ UInt64(shape.rows)

@@ -113,6 +113,11 @@ final class GemminiTimingModel {
         writeTransactions = TransactionIDs(count: parameters.dmaTransactions)
     }
 
+    deinit {
+        readTransactions.release()
+        writeTransactions.release()
+    }
+
     // MARK: Host commands
 
     /// Schedules a command the host issued at `cycle`; returns the cycle the host may go on

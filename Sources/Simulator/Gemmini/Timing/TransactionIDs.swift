@@ -5,7 +5,11 @@
 /// channels in order, so each one normally releases its id no earlier than the one before:
 /// the ids then free in the order they were taken, and a ring gives the earliest in one
 /// step. Should a release ever come earlier than the previous one, the ids are searched.
-struct TransactionIDs: ~Copyable {
+///
+/// A copy shares the ids' storage: the DMA loops work on a copy in locals and store it back,
+/// so that the compiler need not reload the ring after every memory access. The owner
+/// calls `release()` once.
+struct TransactionIDs {
     private let freeAt: UnsafeMutablePointer<UInt64>
     private let count: Int
     /// The id taken longest ago (the earliest to free while releases come in order).
@@ -19,7 +23,7 @@ struct TransactionIDs: ~Copyable {
         freeAt.initialize(repeating: 0, count: self.count)
     }
 
-    deinit { freeAt.deallocate() }
+    func release() { freeAt.deallocate() }
 
     /// When the earliest-free id frees.
     @inline(__always)
