@@ -32,13 +32,13 @@ enum GemminiCommandWords {
 
 extension GemminiCore {
     /// Issues one unrolled command through the normal command path (and, when cycles are
-    /// modelled, records it for the loop's issue schedule).
+    /// modelled, records it for the loop's issue schedule). The model is only compared with
+    /// nil here: binding it would retain and release it for every command.
     @inline(__always)
     func issue(_ funct: UInt8, _ rs1: UInt64, _ rs2: UInt64, _ memory: GuestMemory) throws(GemminiFault) {
-        if let timing {
+        if timing != nil {
             var command = timedCommand(funct, rs1, rs2)
             command.loopTag = currentLoopTag
-            noteRowsUsed(command, in: timing)
             unrolledCommands.append(command)
         }
         _ = try perform(funct, rs1, rs2, memory: memory)

@@ -110,11 +110,4 @@ extension GemminiCore {
     private static func quotient(_ value: Int, _ divisor: Int, shift: Int) -> Int {
         shift >= 0 && value >= 0 ? value >> shift : value / divisor
     }
-
-    /// Notes the rows a command uses for the high-water marks.
-    @inline(__always)
-    func noteRowsUsed(_ command: TimedCommand, in timing: GemminiTimingModel) {
-        timing.statistics.noteRowsUsed(command.rangeA, scratchpadRows: scratchpadRows, accumulatorRows: accumulatorRows)
-        timing.statistics.noteRowsUsed(command.rangeB, scratchpadRows: scratchpadRows, accumulatorRows: accumulatorRows)
-    }
 }

@@ -45,10 +45,15 @@ final class GemminiCore<Arithmetic: GemminiArithmetic> {
     var counters = CounterFile()
 
     /// The cycle model, when the run models cycles.
-    var timing: GemminiTimingModel?
+    var timing: GemminiTimingModel? {
+        didSet { timingReference = timing.map { Unmanaged.passUnretained($0) } }
+    }
+    /// The same model, for the per-command path: using it through a guaranteed reference
+    /// costs no retain and release (`timing` keeps it alive).
+    private var timingReference: Unmanaged<GemminiTimingModel>?
     /// While a loop unroller runs: its commands for the cycle model, and the sub-FSM the next
     /// command belongs to.
-    var unrolledCommands: [TimedCommand] = []
+    var unrolledCommands = TimingBuffer<TimedCommand>(capacity: 1024)
     var currentLoopTag = LoopTag.none
     /// Bytes the DMA has read from and written to memory (counter events).
     var dmaBytesRead: UInt64 = 0
@@ -117,23 +122,23 @@ final class GemminiCore<Arithmetic: GemminiArithmetic> {
     func execute(_ command: RoCCCommand, memory: GuestMemory, cycle: UInt64) -> RoCCOutcome {
         let funct = command.funct7
         // Described before it takes effect: a compute's timing depends on its pending preload.
-        // The model is read once (each read of the property retains it).
-        let timing = self.timing
-        let described = timing == nil ? nil : timedCommand(funct, command.rs1Value, command.rs2Value)
+        let described = timingReference == nil ? nil : timedCommand(funct, command.rs1Value, command.rs2Value)
         do {
             guard let response = try perform(funct, command.rs1Value, command.rs2Value, memory: memory) else {
                 return .unsupported
             }
-            guard let timing, let described else { return .completed(response: response, resumeCycle: cycle) }
-            noteRowsUsed(described, in: timing)
-            var resume: UInt64
-            if funct == GemminiFunct.loopWS || funct == GemminiFunct.loopConvWS {
-                resume = timing.hostLoop(&unrolledCommands, convolution: funct == GemminiFunct.loopConvWS, at: cycle)
-                unrolledCommands.removeAll(keepingCapacity: true)
-            } else {
-                resume = timing.hostCommand(described, at: cycle)
+            guard let timingReference, let described else { return .completed(response: response, resumeCycle: cycle) }
+            let resume = timingReference._withUnsafeGuaranteedRef { timing in
+                var resume: UInt64
+                if funct == GemminiFunct.loopWS || funct == GemminiFunct.loopConvWS {
+                    resume = timing.hostLoop(unrolledCommands.elements, convolution: funct == GemminiFunct.loopConvWS, at: cycle)
+                    unrolledCommands.removeAll()
+                } else {
+                    resume = timing.hostCommand(described, at: cycle)
+                }
+                if command.expectsResponse { resume = max(resume, timing.responseCycle(issuedAt: cycle)) }
+                return resume
             }
-            if command.expectsResponse { resume = max(resume, timing.responseCycle(issuedAt: cycle)) }
             return .completed(response: response, resumeCycle: resume)
         } catch {
             unrolledCommands.removeAll()

@@ -2,14 +2,15 @@ extension GemminiTimingModel {
     /// A loop command the host issued at `cycle`, with the commands its unroller emits (in
     /// the functional model's order, tagged by sub-FSM). Returns when the host may go on.
     /// The commands' ranges are moved to the loop's half of the local memories in place.
-    func hostLoop(_ commands: inout [TimedCommand], convolution: Bool, at cycle: UInt64) -> UInt64 {
+    func hostLoop(_ commands: UnsafeMutableBufferPointer<TimedCommand>, convolution: Bool, at cycle: UInt64) -> UInt64 {
         let (slot, accepted, arrival) = admitHostCommand(at: cycle)
         // Loops issue one after another; while one issues, other commands wait in the front end.
         let begin = max(arrival, loopIssueEnd)
-        if !convolution { remapToLoopHalf(&commands) }
-        let end = commands.withUnsafeBufferPointer { commands in
-            convolution ? issueConvolution(commands, from: begin) : issueMatmul(commands, from: begin)
-        }
+        // The high-water marks count the rows the functional model used, before the move.
+        for command in commands { noteRowsUsed(command) }
+        if !convolution { remapToLoopHalf(commands) }
+        let end = convolution ? issueConvolution(UnsafeBufferPointer(commands), from: begin)
+            : issueMatmul(UnsafeBufferPointer(commands), from: begin)
         loopIssueEnd = end
         frontEndHeldUntil = end
         hostCommandDepartures[slot] = begin
@@ -20,7 +21,7 @@ extension GemminiTimingModel {
     /// The RTL runs successive matmul loops in alternating halves of the scratchpad and the
     /// accumulator, so the next loop's loads need not wait for this loop's computes; the
     /// functional model uses one layout, so the timing ranges are moved to this loop's half.
-    private func remapToLoopHalf(_ commands: inout [TimedCommand]) {
+    private func remapToLoopHalf(_ commands: UnsafeMutableBufferPointer<TimedCommand>) {
         let parity = loopParity
         loopParity ^= 1
         guard parity == 1 else { return }

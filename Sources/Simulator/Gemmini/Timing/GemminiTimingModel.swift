@@ -30,7 +30,7 @@ final class GemminiTimingModel {
     var lastAllocation: UInt64 = 0
     /// When the last `frontEndQueueEntries` host commands left the front end (a ring): the
     /// host may hand over a new command only when the oldest of them has left.
-    var hostCommandDepartures: [UInt64]
+    var hostCommandDepartures: TimingBuffer<UInt64>
     var hostCommandCount = 0
     /// `hostCommandCount` modulo the ring's size (the slot of the next host command).
     var hostCommandSlot = 0
@@ -103,7 +103,8 @@ final class GemminiTimingModel {
         beatsPer16 = UInt64(16 / beatBytes)
         beatsPer32 = UInt64(32 / beatBytes)
         beatsPer64 = UInt64(64 / beatBytes)
-        hostCommandDepartures = [UInt64](repeating: 0, count: max(1, parameters.frontEndQueueEntries))
+        hostCommandDepartures = TimingBuffer(capacity: max(1, parameters.frontEndQueueEntries))
+        for _ in 0..<max(1, parameters.frontEndQueueEntries) { hostCommandDepartures.append(0) }
         loadPool = StationPool(capacity: parameters.loadEntries)
         executePool = StationPool(capacity: parameters.executeEntries)
         storePool = StationPool(capacity: parameters.storeEntries)
@@ -123,9 +124,17 @@ final class GemminiTimingModel {
     /// Schedules a command the host issued at `cycle`; returns the cycle the host may go on
     /// (when the command is accepted into the front-end queue).
     func hostCommand(_ command: TimedCommand, at cycle: UInt64) -> UInt64 {
+        noteRowsUsed(command)
         let (slot, accepted, arrival) = admitHostCommand(at: cycle)
         hostCommandDepartures[slot] = schedule(command, arrival: arrival)
         return accepted
+    }
+
+    /// Notes the rows a command uses for the high-water marks.
+    @inline(__always)
+    func noteRowsUsed(_ command: TimedCommand) {
+        statistics.noteRowsUsed(command.rangeA, scratchpadRows: scratchpadRows, accumulatorRows: accumulatorRows)
+        statistics.noteRowsUsed(command.rangeB, scratchpadRows: scratchpadRows, accumulatorRows: accumulatorRows)
     }
 
     /// A command the host hands over at `cycle` (a loop command too): its slot in the ring of
