@@ -229,14 +229,14 @@ final class GemminiTimingModel {
 
     /// `hasRoom`, and when there is none, lowers `firstFreed` to the pool's earliest
     /// completion (from `cycle` on: once a full pool has been swept, it holds only entries
-    /// completing later; the bound may be early, never late).
+    /// completing later).
     @inline(__always)
     func hasRoom(_ pool: TimedCommand.Pool, at cycle: UInt64, notingFreed firstFreed: inout UInt64) -> Bool {
         if hasRoom(pool, at: cycle) { return true }
         switch pool {
-        case .load: firstFreed = min(firstFreed, loadPool.earliestCompletionBound)
-        case .execute: firstFreed = min(firstFreed, executePool.earliestCompletionBound)
-        case .store: firstFreed = min(firstFreed, storePool.earliestCompletionBound)
+        case .load: firstFreed = min(firstFreed, loadPool.earliestCompletion)
+        case .execute: firstFreed = min(firstFreed, executePool.earliestCompletion)
+        case .store: firstFreed = min(firstFreed, storePool.earliestCompletion)
         }
         return false
     }

@@ -4,11 +4,15 @@
 /// never delay anything). Each entry keeps its slot while it is in the pool, so the model
 /// can come back to an entry (a preload when its compute arrives, an operation lengthened
 /// by a bank conflict) without searching; the sequence number tells whether the slot still
-/// holds the same entry. A free slot looks like a pending entry whose rows are empty: it
-/// completes never and conflicts with nothing, so the scans need not skip it.
+/// holds the same entry.
 ///
-/// The completions are kept apart from the rows: sweeps read only completions, and the
-/// dependency scans look at an entry's rows only when its completion could matter.
+/// The entries are also kept in the order of their completions (a preload still waiting for
+/// its compute last). Commands mostly complete in the order they arrive, so keeping that
+/// order costs a comparison or two per entry, and it turns the per-command work into steps
+/// instead of passes over the pool: the earliest completion is the first entry, a sweep
+/// stops at the first entry not yet complete, and a dependency scan goes back from the
+/// latest completion and stops at the first entry that conflicts (nothing before it can
+/// delay the command further).
 struct StationPool: ~Copyable {
     /// What the dependency rules compare: the rows an entry's command reads or writes.
     struct Rows {
@@ -33,26 +37,20 @@ struct StationPool: ~Copyable {
 
     /// The entries the pool has.
     let capacity: Int
-    private(set) var count = 0
+    var count: Int { order.count }
     /// Per slot: the completion, and the rows.
     private var completions: TimingBuffer<UInt64>
     private var rows: TimingBuffer<Rows>
     private var freeSlots: TimingBuffer<Int>
-    /// No entry completes before this: exact after each sweep, and lowered as entries come
-    /// in. A full pool whose entries have all yet to complete is then checked in one step,
-    /// which is the common case while a loop keeps the station full.
-    private(set) var earliestCompletionBound = UInt64.max
-    /// No entry that is not pending completes after this, and how many are pending: a
-    /// dependency scan that nothing in the pool can delay is skipped (the store pool's
-    /// entries, mostly long done, for instance).
-    private var latestCompletionBound: UInt64 = 0
-    private var pendingCount = 0
+    /// The occupied slots by completion, earliest first (equal ones in arrival order).
+    private var order: CompletionOrder
 
     init(capacity: Int) {
         self.capacity = capacity
         completions = TimingBuffer(capacity: capacity + 1)
         rows = TimingBuffer(capacity: capacity + 1)
         freeSlots = TimingBuffer(capacity: capacity + 1)
+        order = CompletionOrder(capacity: capacity + 1)
     }
 
     @inline(__always)
@@ -67,9 +65,7 @@ struct StationPool: ~Copyable {
             completions[slot] = completion
             rows[slot] = entryRows
         }
-        count += 1
-        earliestCompletionBound = min(earliestCompletionBound, completion)
-        noteCompletion(completion)
+        insert(slot)
         return EntryID(slot: slot, sequence: entryRows.sequence)
     }
 
@@ -83,70 +79,63 @@ struct StationPool: ~Copyable {
 
     @inline(__always)
     mutating func removeCompleted(before cycle: UInt64) {
-        guard earliestCompletionBound < cycle else { return }
-        var earliest = UInt64.max
-        for slot in 0..<completions.count {
-            let completion = completions[slot]
-            if completion < cycle {
-                free(slot)
-            } else {
-                earliest = min(earliest, completion)
-            }
+        while !order.isEmpty {
+            let slot = order.first
+            guard completions[slot] < cycle else { return }
+            order.removeFirst()
+            completions[slot] = Self.pending
+            rows[slot] = .free
+            freeSlots.append(slot)
         }
-        earliestCompletionBound = earliest
-    }
-
-    @inline(__always)
-    private mutating func free(_ slot: Int) {
-        completions[slot] = Self.pending
-        rows[slot] = .free
-        freeSlots.append(slot)
-        count -= 1
     }
 
     /// The earliest completion (`pending` for none).
     var earliestCompletion: UInt64 {
-        var earliest = UInt64.max
-        for slot in 0..<completions.count { earliest = min(earliest, completions[slot]) }
-        return earliest
+        order.isEmpty ? Self.pending : completions[order.first]
     }
 
     /// The earliest completion at or after `cycle` (`UInt64.max` for none).
     func earliestCompletion(from cycle: UInt64) -> UInt64 {
-        var earliest = UInt64.max
-        for slot in 0..<completions.count {
-            let completion = completions[slot]
-            if completion >= cycle && completion < earliest { earliest = completion }
+        for position in 0..<order.count {
+            let completion = completions[order[position]]
+            if completion >= cycle { return completion }
         }
-        return earliest
+        return .max
     }
 
     /// The latest completion of the entries not pending (0 for none).
     func latestCompletion() -> UInt64 {
-        var latest: UInt64 = 0
-        for slot in 0..<completions.count where completions[slot] != Self.pending {
-            latest = max(latest, completions[slot])
+        var position = order.count
+        while position > 0 {
+            position -= 1
+            let completion = completions[order[position]]
+            if completion != Self.pending { return completion }
         }
-        return latest
+        return 0
     }
 
     /// The first cycle after `ready` and after the completion of every entry whose rows
     /// `conflicts` picks. A pending entry counts as completing at `pendingCompletion` (0: it
-    /// delays nothing). Entries that complete before `ready` are skipped before their rows
-    /// are compared.
+    /// delays nothing).
     @inline(__always)
     func ready(after ready: UInt64, pendingCompletion: UInt64 = 0, conflicts: (Rows) -> Bool) -> UInt64 {
-        let latest = pendingCount > 0 ? max(latestCompletionBound, pendingCompletion) : latestCompletionBound
-        guard latest >= ready else { return ready }
         var ready = ready
-        for slot in 0..<completions.count {
-            var completion = completions[slot]
-            guard completion >= ready else { continue }
-            if completion == Self.pending {
-                completion = pendingCompletion
-                guard completion >= ready else { continue }
-            }
-            if conflicts(rows[slot]) { ready = completion &+ 1 }
+        var position = order.count
+        // The pending entries come last.
+        while position > 0 {
+            let slot = order[position - 1]
+            guard completions[slot] == Self.pending else { break }
+            position -= 1
+            if pendingCompletion >= ready && conflicts(rows[slot]) { ready = pendingCompletion &+ 1 }
+        }
+        // The others from the latest: the first that conflicts decides, as the ones before
+        // it complete no later.
+        while position > 0 {
+            position -= 1
+            let slot = order[position]
+            let completion = completions[slot]
+            if completion < ready { break }
+            if conflicts(rows[slot]) { return completion &+ 1 }
         }
         return ready
     }
@@ -155,19 +144,15 @@ struct StationPool: ~Copyable {
     @inline(__always)
     mutating func setCompletion(of id: EntryID, to completion: UInt64) {
         guard holds(id) else { return }
-        if completions[id.slot] == Self.pending { pendingCount -= 1 }
+        order.remove(id.slot)
         completions[id.slot] = completion
-        earliestCompletionBound = min(earliestCompletionBound, completion)
-        noteCompletion(completion)
+        insert(id.slot)
     }
 
     /// Delays entry `id` by `cycles`, if it is still in the pool; returns its new completion.
-    /// (The earliest-completion bound stays valid: it only has to be no later than any.)
     mutating func delay(_ id: EntryID, by cycles: UInt64) -> UInt64? {
         guard holds(id) else { return nil }
-        if completions[id.slot] == Self.pending { pendingCount -= 1 }
-        completions[id.slot] &+= cycles
-        noteCompletion(completions[id.slot])
+        setCompletion(of: id, to: completions[id.slot] &+ cycles)
         return completions[id.slot]
     }
 
@@ -176,12 +161,67 @@ struct StationPool: ~Copyable {
         id.sequence != 0 && id.slot < completions.count && rows[id.slot].sequence == id.sequence
     }
 
+    /// Puts an occupied slot in its place in the completion order: after the entries that
+    /// complete no later, searching from the latest (where new entries usually belong).
     @inline(__always)
-    private mutating func noteCompletion(_ completion: UInt64) {
-        if completion == Self.pending {
-            pendingCount += 1
-        } else {
-            latestCompletionBound = max(latestCompletionBound, completion)
+    private mutating func insert(_ slot: Int) {
+        let completion = completions[slot]
+        var position = order.count
+        while position > 0 && completions[order[position - 1]] > completion { position -= 1 }
+        order.insert(slot, at: position)
+    }
+}
+
+/// The slots of a pool in completion order: a ring, since entries mostly leave from the
+/// front and arrive at the back.
+struct CompletionOrder: ~Copyable {
+    private var slots: TimingBuffer<Int>
+    private let mask: Int
+    private var head = 0
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        var size = 1
+        while size < capacity { size <<= 1 }
+        mask = size - 1
+        slots = TimingBuffer(capacity: size)
+        for _ in 0..<size { slots.append(0) }
+    }
+
+    var isEmpty: Bool { count == 0 }
+    var first: Int { slots[head] }
+
+    /// The slot at `position` from the front.
+    @inline(__always)
+    subscript(position: Int) -> Int { slots[(head &+ position) & mask] }
+
+    @inline(__always)
+    mutating func removeFirst() {
+        head = (head &+ 1) & mask
+        count -= 1
+    }
+
+    @inline(__always)
+    mutating func insert(_ slot: Int, at position: Int) {
+        var index = count
+        while index > position {
+            slots[(head &+ index) & mask] = slots[(head &+ index &- 1) & mask]
+            index -= 1
         }
+        slots[(head &+ position) & mask] = slot
+        count += 1
+    }
+
+    /// Removes `slot` (searched from the back, where the entries that change are).
+    @inline(__always)
+    mutating func remove(_ slot: Int) {
+        var position = count - 1
+        while position >= 0 && self[position] != slot { position -= 1 }
+        guard position >= 0 else { return }
+        while position < count - 1 {
+            slots[(head &+ position) & mask] = slots[(head &+ position &+ 1) & mask]
+            position += 1
+        }
+        count -= 1
     }
 }
