@@ -11,8 +11,6 @@ final class MemorySystem {
     private var l2: CacheTags
     private var channelFree: UInt64 = 0
     let lineBytes: Int
-    private let lineShift: UInt64
-    private var lastReadLine = UInt64.max
     /// The parameters the accesses use, as cycles (read once rather than per access).
     private let hitLatency: UInt64
     private let dramLatency: UInt64
@@ -28,7 +26,6 @@ final class MemorySystem {
         self.parameters = parameters
         l2 = CacheTags(parameters.l2)
         lineBytes = parameters.l2.lineBytes
-        lineShift = UInt64(parameters.l2.lineBytes.trailingZeroBitCount)
         hitLatency = UInt64(parameters.l2.hitLatency)
         dramLatency = UInt64(parameters.dramLatency)
         transferCycles = UInt64(max(1, parameters.l2.lineBytes / max(1, parameters.dramBytesPerCycle)))
@@ -40,14 +37,6 @@ final class MemorySystem {
     /// at which the data is available (a read) or the write is accepted.
     @inline(__always)
     func access(_ address: UInt64, at cycle: UInt64, isWrite: Bool) -> UInt64 {
-        // The DMA splits rows into 16-byte transfers: repeated reads of the line just used
-        // hit without another lookup (it is already the most recently used).
-        let line = address &>> lineShift
-        if !isWrite && line == lastReadLine {
-            l2Hits &+= 1
-            return cycle &+ hitLatency
-        }
-        lastReadLine = isWrite ? .max : line
         let lookup = l2.access(address, isWrite: isWrite)
         let tagChecked = cycle &+ hitLatency
         if let victim = lookup.writeBack { _ = victim; bookChannel(from: tagChecked) }

@@ -65,7 +65,8 @@ extension GemminiTimingModel {
             // A stride of 0 reads one row and replicates it.
             let rowsRead = shape.stride == 0 ? 1 : shape.rows
             // The channels and the ids in locals: the memory system cannot change them, but
-            // the compiler would reload them after every access.
+            // the compiler would reload them after every access. The response channel only
+            // moves forward, so the read ids are released in the order they are taken.
             var requestChannel = requestChannelFree, responseChannel = responseChannelFree
             var ids = readTransactions
             if let size = Self.singleTransferSize(address: shape.address, stride: shape.stride, bytes: shape.rowBytes) {
@@ -75,10 +76,10 @@ extension GemminiTimingModel {
                 // Address translation adds two cycles (bare metal: no misses).
                 var translated = start &+ 2
                 for _ in 0..<rowsRead {
-                    let get = max(translated, requestChannel, ids.earliestFree)
+                    let get = max(translated, requestChannel, ids.earliestFreeInOrder)
                     requestChannel = get &+ 1
                     responseChannel = max(memory.access(address, at: get, isWrite: false), responseChannel) &+ beats
-                    ids.take(until: responseChannel)
+                    ids.takeInOrder(until: responseChannel)
                     address &+= shape.stride
                     translated &+= 1
                 }
@@ -88,16 +89,16 @@ extension GemminiTimingModel {
                     let translated = start &+ UInt64(row) &+ 2
                     let address = shape.address &+ UInt64(row) &* shape.stride
                     Self.forEachTransfer(address: address, bytes: shape.rowBytes) { base, size in
-                        let get = max(translated, requestChannel, ids.earliestFree)
+                        let get = max(translated, requestChannel, ids.earliestFreeInOrder)
                         requestChannel = get &+ 1
                         let data = memory.access(base, at: get, isWrite: false)
                         responseChannel = max(data, responseChannel) &+ (size == 64 ? beats64 : size == 32 ? beats32 : beats16)
-                        ids.take(until: responseChannel)
+                        ids.takeInOrder(until: responseChannel)
                     }
                 }
             }
             readTransactions = ids
-            // The response channel only moves forward: its last cycle is the last data's.
+            // Its last cycle is the last data's.
             if rowsRead > 0 && shape.rowBytes > 0 { dataDone = max(dataDone, responseChannel) }
             requestChannelFree = requestChannel
             responseChannelFree = responseChannel

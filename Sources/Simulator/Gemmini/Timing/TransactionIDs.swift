@@ -29,6 +29,17 @@ struct TransactionIDs {
     @inline(__always)
     var earliestFree: UInt64 { freeAt[releasesInOrder ? oldest : searchEarliest()] }
 
+    /// `earliestFree` and `take(until:)` for a direction whose releases are known to come in
+    /// order (the reads: each transfer's data arrives after the one before): no check.
+    @inline(__always)
+    var earliestFreeInOrder: UInt64 { freeAt[oldest] }
+
+    @inline(__always)
+    mutating func takeInOrder(until release: UInt64) {
+        freeAt[oldest] = release
+        oldest = oldest &+ 1 == count ? 0 : oldest &+ 1
+    }
+
     /// Takes the earliest-free id until `release`.
     @inline(__always)
     mutating func take(until release: UInt64) {
