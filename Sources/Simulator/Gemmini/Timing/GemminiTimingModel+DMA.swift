@@ -69,17 +69,21 @@ extension GemminiTimingModel {
             // moves forward, so the read ids are released in the order they are taken.
             var requestChannel = requestChannelFree, responseChannel = responseChannelFree
             var ids = readTransactions
+            // One Get: the request channel and a free id, then the data's beats.
+            @inline(__always) func read(_ base: UInt64, beats: UInt64, translated: UInt64) {
+                let get = max(translated, requestChannel, ids.earliestFreeInOrder)
+                requestChannel = get &+ 1
+                responseChannel = max(memory.access(base, at: get, isWrite: false), responseChannel) &+ beats
+                ids.takeInOrder(until: responseChannel)
+            }
+            // Address translation adds two cycles (bare metal: no misses).
             if let size = Self.singleTransferSize(address: shape.address, stride: shape.stride, bytes: shape.rowBytes) {
                 // Every row is one aligned transfer (the usual case): no splitting.
                 let beats = size == 64 ? beatsPer64 : size == 32 ? beatsPer32 : beatsPer16
                 var address = shape.address
-                // Address translation adds two cycles (bare metal: no misses).
                 var translated = start &+ 2
                 for _ in 0..<rowsRead {
-                    let get = max(translated, requestChannel, ids.earliestFreeInOrder)
-                    requestChannel = get &+ 1
-                    responseChannel = max(memory.access(address, at: get, isWrite: false), responseChannel) &+ beats
-                    ids.takeInOrder(until: responseChannel)
+                    read(address, beats: beats, translated: translated)
                     address &+= shape.stride
                     translated &+= 1
                 }
@@ -87,13 +91,8 @@ extension GemminiTimingModel {
                 let (beats16, beats32, beats64) = (beatsPer16, beatsPer32, beatsPer64)
                 for row in 0..<rowsRead {
                     let translated = start &+ UInt64(row) &+ 2
-                    let address = shape.address &+ UInt64(row) &* shape.stride
-                    Self.forEachTransfer(address: address, bytes: shape.rowBytes) { base, size in
-                        let get = max(translated, requestChannel, ids.earliestFreeInOrder)
-                        requestChannel = get &+ 1
-                        let data = memory.access(base, at: get, isWrite: false)
-                        responseChannel = max(data, responseChannel) &+ (size == 64 ? beats64 : size == 32 ? beats32 : beats16)
-                        ids.takeInOrder(until: responseChannel)
+                    Self.forEachTransfer(address: shape.address &+ UInt64(row) &* shape.stride, bytes: shape.rowBytes) { base, size in
+                        read(base, beats: size == 64 ? beats64 : size == 32 ? beats32 : beats16, translated: translated)
                     }
                 }
             }
