@@ -20,8 +20,6 @@ struct StationPool: ~Copyable {
         var rangeB: LocalRange
         /// A stable name (a slot is reused by later entries); 0 in a free slot.
         var sequence: Int
-
-        static let free = Rows(rangeA: .none, rangeB: .none, sequence: 0)
     }
 
     /// Where an entry is, for coming back to it.
@@ -83,8 +81,8 @@ struct StationPool: ~Copyable {
             let slot = order.first
             guard completions[slot] < cycle else { return }
             order.removeFirst()
-            completions[slot] = Self.pending
-            rows[slot] = .free
+            // Its sequence number no longer names it (see `holds`); the slot is reused as is.
+            rows[slot].sequence = 0
             freeSlots.append(slot)
         }
     }
@@ -144,16 +142,23 @@ struct StationPool: ~Copyable {
     @inline(__always)
     mutating func setCompletion(of id: EntryID, to completion: UInt64) {
         guard holds(id) else { return }
-        order.remove(id.slot)
-        completions[id.slot] = completion
-        insert(id.slot)
+        move(id.slot, to: completion)
     }
 
     /// Delays entry `id` by `cycles`, if it is still in the pool; returns its new completion.
     mutating func delay(_ id: EntryID, by cycles: UInt64) -> UInt64? {
         guard holds(id) else { return nil }
-        setCompletion(of: id, to: completions[id.slot] &+ cycles)
-        return completions[id.slot]
+        let completion = completions[id.slot] &+ cycles
+        move(id.slot, to: completion)
+        return completion
+    }
+
+    /// Gives an occupied slot a new completion, and its place in the order with it.
+    @inline(__always)
+    private mutating func move(_ slot: Int, to completion: UInt64) {
+        order.remove(slot)
+        completions[slot] = completion
+        insert(slot)
     }
 
     @inline(__always)
