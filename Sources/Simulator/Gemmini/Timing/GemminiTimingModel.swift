@@ -103,8 +103,7 @@ final class GemminiTimingModel {
         beatsPer16 = UInt64(16 / beatBytes)
         beatsPer32 = UInt64(32 / beatBytes)
         beatsPer64 = UInt64(64 / beatBytes)
-        hostCommandDepartures = TimingBuffer(capacity: max(1, parameters.frontEndQueueEntries))
-        for _ in 0..<max(1, parameters.frontEndQueueEntries) { hostCommandDepartures.append(0) }
+        hostCommandDepartures = TimingBuffer(repeating: 0, count: max(1, parameters.frontEndQueueEntries))
         loadPool = StationPool(capacity: parameters.loadEntries)
         executePool = StationPool(capacity: parameters.executeEntries)
         storePool = StationPool(capacity: parameters.storeEntries)

@@ -189,8 +189,7 @@ struct CompletionOrder: ~Copyable {
         var size = 1
         while size < capacity { size <<= 1 }
         mask = size - 1
-        slots = TimingBuffer(capacity: size)
-        for _ in 0..<size { slots.append(0) }
+        slots = TimingBuffer(repeating: 0, count: size)
     }
 
     var isEmpty: Bool { count == 0 }

@@ -14,6 +14,13 @@ struct TimingBuffer<Element: BitwiseCopyable>: ~Copyable {
         base = .allocate(capacity: self.capacity)
     }
 
+    /// `count` copies of `value`.
+    init(repeating value: Element, count: Int) {
+        self.init(capacity: count)
+        base.initialize(repeating: value, count: count)
+        self.count = count
+    }
+
     deinit { base.deallocate() }
 
     var isEmpty: Bool { count == 0 }
