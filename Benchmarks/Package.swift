@@ -1,8 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Simulator speed benchmarks, kept out of the main build. Run with:
-//   swift run -c release --package-path Benchmarks simulator-benchmark
+// Simulator and cluster benchmarks, kept out of the main build. Run with ops/benchmark.sh,
+// which builds them the way the root package builds the Simulator module:
+//   ops/benchmark.sh SimulatorBenchmark --repeat 5
 let package = Package(
     name: "AutocompBenchmarks",
     platforms: [.macOS(.v15)],
