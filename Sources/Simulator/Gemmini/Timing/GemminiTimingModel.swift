@@ -199,12 +199,7 @@ final class GemminiTimingModel {
     func allocate(_ pool: TimedCommand.Pool, earliest: UInt64) -> UInt64 {
         var cycle = max(earliest, lastAllocation &+ 1)
         if !hasRoom(pool, at: cycle) {
-            let first: UInt64
-            switch pool {
-            case .load: first = loadPool.earliestCompletion
-            case .execute: first = executePool.earliestCompletion
-            case .store: first = storePool.earliestCompletion
-            }
+            let first = earliestCompletion(pool)
             let freed = first &+ 1
             if first != .max && freed > cycle {
                 statistics.reservationStationFullCycles &+= freed - cycle
@@ -232,12 +227,18 @@ final class GemminiTimingModel {
     @inline(__always)
     func hasRoom(_ pool: TimedCommand.Pool, at cycle: UInt64, notingFreed firstFreed: inout UInt64) -> Bool {
         if hasRoom(pool, at: cycle) { return true }
-        switch pool {
-        case .load: firstFreed = min(firstFreed, loadPool.earliestCompletion)
-        case .execute: firstFreed = min(firstFreed, executePool.earliestCompletion)
-        case .store: firstFreed = min(firstFreed, storePool.earliestCompletion)
-        }
+        firstFreed = min(firstFreed, earliestCompletion(pool))
         return false
+    }
+
+    /// The earliest completion in `pool` (`StationPool.pending` when it is empty).
+    @inline(__always)
+    func earliestCompletion(_ pool: TimedCommand.Pool) -> UInt64 {
+        switch pool {
+        case .load: loadPool.earliestCompletion
+        case .execute: executePool.earliestCompletion
+        case .store: storePool.earliestCompletion
+        }
     }
 
     func removeCompleted(_ pool: TimedCommand.Pool, before cycle: UInt64) {
